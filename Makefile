@@ -1,0 +1,35 @@
+# IDGenRec — the two commands a user needs: `make demo` and `make test` (plus `make bench`).
+# Each first installs what is missing (Debian packages through apt-get; quick when already present).
+
+SWIFT      ?= swift
+APT_PKGS   := libopenblas-dev libjson-c-dev pkg-config
+BUILD_FLAGS := -c release
+export OPENBLAS_NUM_THREADS ?= 1
+
+.PHONY: deps build test demo bench clean
+
+deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+test: deps
+	$(SWIFT) build $(BUILD_FLAGS) --build-tests
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build
+
+demo: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec
+	.build/release/idgenrec demo
+
+bench: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec-bench
+	.build/release/idgenrec-bench all
+
+clean:
+	rm -rf .build

@@ -1,0 +1,10 @@
+// The `idgenrec` executable: argument parsing, progress and exit codes only; the work lives in Host.
+import ArgumentParser
+
+@main
+struct IDGenRecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "idgenrec",
+        abstract: "Generative recommendation with swappable item-ID strategies (IDGenRec and alternatives).",
+        subcommands: [])
+}

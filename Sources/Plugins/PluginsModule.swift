@@ -1,0 +1,2 @@
+// IDGenPlugins: the components (datasets, tokenizers, ID strategies, prompts, trainers, decoders, metrics…).
+@_exported import IDGenKernel

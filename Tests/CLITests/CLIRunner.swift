@@ -1,0 +1,37 @@
+import Foundation
+
+/// Starts the `idgenrec` binary built next to the test bundle and collects its output.
+enum CLIRunner {
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    /// The package root, found from this file's path (Tests/CLITests/CLIRunner.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable built beside the test bundle (same configuration), e.g. .build/release/idgenrec.
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["IDGENREC_BIN"] { return URL(fileURLWithPath: path) }
+        let dir = Bundle(for: Marker.self).bundleURL
+        let beside = dir.appendingPathComponent("idgenrec")
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        return dir.deletingLastPathComponent().appendingPathComponent("idgenrec")
+    }
+
+    static func run(_ args: [String], cwd: URL? = nil) throws -> Output {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = cwd }
+        let o = Pipe(), e = Pipe()
+        p.standardOutput = o
+        p.standardError = e
+        try p.run()
+        let od = o.fileHandleForReading.readDataToEndOfFile()
+        let ed = e.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: od, as: UTF8.self),
+                      stderr: String(decoding: ed, as: UTF8.self))
+    }
+
+    final class Marker {}
+}
