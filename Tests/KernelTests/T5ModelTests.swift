@@ -8,7 +8,7 @@ final class T5ModelTests: XCTestCase {
         var c = T5Config()
         c.vocabSize = 40; c.dModel = 16; c.dKV = 4; c.dFF = 24; c.numLayers = 2; c.numDecoderLayers = 2
         c.numHeads = 4; c.relativeAttentionNumBuckets = 8; c.relativeAttentionMaxDistance = 12
-        c.dropoutRate = 0; c.feedForwardProj = gated ? "gated-gelu" : "relu"; c.tieWordEmbeddings = !gated
+        c.dropoutRate = 0; c.feedForwardProj = gated ? "gated-gelu" : "relu"; c.tieWordEmbeddings = !gated; c.scaleDecoderOutputs = !gated
         return c
     }
 

@@ -18,6 +18,10 @@ public struct T5Config: Equatable, Sendable {
     public var initializerFactor: Float = 1.0
     public var feedForwardProj = "relu"            // "relu" or "gated-gelu"
     public var tieWordEmbeddings = true
+    /// Scale decoder output by d_model^-½ before the LM head. T5 does it exactly when embeddings are tied;
+    /// transformers 5 writes this key explicitly (and may then say tie_word_embeddings true while storing a
+    /// separate lm_head), so when present it decides the scaling.
+    public var scaleDecoderOutputs = true
     public var decoderStartTokenID = 0
     public var padTokenID = 0
     public var eosTokenID = 1
@@ -105,6 +109,11 @@ extension T5Config {
             guard let b = v.boolValue else { throw T5Error.badConfig(file: source, key: "tie_word_embeddings", problem: "must be true or false") }
             tieWordEmbeddings = b
         }
+        scaleDecoderOutputs = tieWordEmbeddings
+        if let v = json["scale_decoder_outputs"] {
+            guard let b = v.boolValue else { throw T5Error.badConfig(file: source, key: "scale_decoder_outputs", problem: "must be true or false") }
+            scaleDecoderOutputs = b
+        }
         for (k, v) in [("d_model", dModel), ("num_heads", numHeads), ("vocab_size", vocabSize), ("num_layers", numLayers)] where v <= 0 {
             throw T5Error.badConfig(file: source, key: k, problem: "must be positive, found \(v)")
         }
@@ -126,6 +135,7 @@ extension T5Config {
             ("dropout_rate", .double(Double(dropoutRate))), ("layer_norm_epsilon", .double(Double(layerNormEpsilon))),
             ("initializer_factor", .double(Double(initializerFactor))),
             ("feed_forward_proj", .string(feedForwardProj)), ("tie_word_embeddings", .bool(tieWordEmbeddings)),
+            ("scale_decoder_outputs", .bool(scaleDecoderOutputs)),
             ("is_encoder_decoder", .bool(true)), ("use_cache", .bool(true)),
             ("decoder_start_token_id", .int(decoderStartTokenID)), ("pad_token_id", .int(padTokenID)),
             ("eos_token_id", .int(eosTokenID)),

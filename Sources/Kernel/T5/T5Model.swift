@@ -129,8 +129,8 @@ public final class T5Model {
 
     /// LM head: hidden [..., D] → logits [..., V].
     public func logits(_ hidden: Tensor) -> Tensor {
-        if let lmHead { return hidden.matmul(lmHead, transposeB: true) }
-        return hidden.scaled(1 / Float(config.dModel).squareRoot()).matmul(shared, transposeB: true)
+        let h = config.scaleDecoderOutputs ? hidden.scaled(1 / Float(config.dModel).squareRoot()) : hidden
+        return h.matmul(lmHead ?? shared, transposeB: true)
     }
 
     /// Logits [B, T, V] for a batch.
