@@ -58,6 +58,7 @@ public final class T5Model {
     public var training = false
 
     public init(config c: T5Config, seed: UInt64) {
+        MemoryTuning.applied
         config = c
         var rng = SplitMix64(seed: seed).derived("t5-init")
         let f = c.initializerFactor

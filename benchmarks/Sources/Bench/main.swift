@@ -4,6 +4,7 @@ import Foundation
 
 let benches: [(String, ([String]) throws -> Void)] = [
     ("kernel", runKernelBench),
+    ("t5-train", runT5TrainBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
