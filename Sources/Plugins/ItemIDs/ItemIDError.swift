@@ -1,0 +1,16 @@
+// Errors an item-ID strategy raises, written as advice: what is wrong, where, and what to do.
+public enum ItemIDError: Error, CustomStringConvertible, Equatable {
+    case noCategories(strategy: String)
+    case invalidConfig(strategy: String, key: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .noCategories(let strategy):
+            return "item-ids '\(strategy)': no item has categories (neither a 'categories' field nor "
+                + "'categories: …' in its text). Use a dataset that has them (e.g. Amazon, Yelp) or choose "
+                + "another strategy such as 'collaborative' or 'title'."
+        case .invalidConfig(let strategy, let key, let problem):
+            return "item-ids '\(strategy)': config key '\(key)' \(problem)"
+        }
+    }
+}
