@@ -2,6 +2,7 @@
 public enum ItemIDError: Error, CustomStringConvertible, Equatable {
     case noCategories(strategy: String)
     case invalidConfig(strategy: String, key: String, problem: String)
+    case indistinguishable(strategy: String, id: String)
 
     public var description: String {
         switch self {
@@ -11,6 +12,10 @@ public enum ItemIDError: Error, CustomStringConvertible, Equatable {
                 + "another strategy such as 'collaborative' or 'title'."
         case .invalidConfig(let strategy, let key, let problem):
             return "item-ids '\(strategy)': config key '\(key)' \(problem)"
+        case .indistinguishable(let strategy, let id):
+            return "item-ids '\(strategy)': the tokenizer encodes '\(id)' and every numbered variant of it to "
+                + "token sequences other items already have (digits unknown to the vocabulary?); use a tokenizer "
+                + "that can spell digits or an atomic-token strategy"
         }
     }
 }

@@ -2,6 +2,8 @@
 // IDGenRec/OpenP5 plain text `title: …; brand: …; categories: …`) and normalized words (lower-cased,
 // apostrophes dropped, every other non-alphanumeric character a separator), so that IDs are plain words the
 // shared tokenizer handles and two spellings of one word do not become two IDs.
+import Foundation
+
 public enum ItemText {
     /// The value of `name` for `item`: `fields[name]` when present, else parsed from the text.
     public static func field(_ name: String, of item: CatalogItem) -> String? {

@@ -25,7 +25,7 @@ public struct UniqueWordPrefixes {
         public var emptyItems: Int        // items with no words (given the fallback word)
     }
 
-    public func assign(words wordLists: [[String]], key: (String) -> String) -> Outcome {
+    public func assign(words wordLists: [[String]], key: (String) -> String, strategy: String) throws -> Outcome {
         let lists = wordLists.map { w -> [String] in
             let capped = maxWords.map { Array(w.prefix($0)) } ?? w
             return capped.isEmpty ? [fallbackWord] : capped
@@ -40,6 +40,8 @@ public struct UniqueWordPrefixes {
             for i in 0..<n { groups[key(id(i)), default: []].append(i) }
             var extended = false
             for (_, members) in groups where members.count > 1 {
+                // Identical word lists cannot be told apart by more words: straight to the suffix.
+                guard Set(members.map { lists[$0] }).count > 1 else { continue }
                 for i in members where length[i] < lists[i].count { length[i] += 1; extended = true }
             }
             if !extended { break }
@@ -53,7 +55,10 @@ public struct UniqueWordPrefixes {
             let k = key(ids[i])
             if !seen.contains(k) { seen.insert(k); continue }
             var s = 2
-            while taken.contains(key("\(ids[i]) \(s)")) { s += 1 }
+            while taken.contains(key("\(ids[i]) \(s)")) {
+                s += 1
+                if s > n + 2 { throw ItemIDError.indistinguishable(strategy: strategy, id: ids[i]) }
+            }
             ids[i] = "\(ids[i]) \(s)"
             taken.insert(key(ids[i]))
             seen.insert(key(ids[i]))
