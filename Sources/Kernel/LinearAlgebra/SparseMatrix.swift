@@ -57,8 +57,9 @@ public struct SparseMatrix: Sendable {
         (0..<rows).map { r in values[rowStart[r]..<rowStart[r + 1]].reduce(0, +) }
     }
 
-    /// The principal submatrix on `indices` (a subgraph), renumbered 0..<indices.count.
+    /// The principal submatrix on `indices` (a subgraph), renumbered 0..<indices.count. Square matrices only.
     public func submatrix(_ indices: [Int]) -> SparseMatrix {
+        precondition(rows == columns, "submatrix of a non-square \(rows)×\(columns) matrix")
         var position = [Int: Int](minimumCapacity: indices.count)
         for (p, i) in indices.enumerated() { position[i] = p }
         var entries: [(row: Int, column: Int, value: Float)] = []

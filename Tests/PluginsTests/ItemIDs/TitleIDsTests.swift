@@ -43,3 +43,10 @@ final class TitleIDsTests: XCTestCase {
         XCTAssertEqual(a.ids, ["a", "a 2"], "capped at 2 words the titles are identical: extension cannot help")
     }
 }
+
+extension TitleIDsTests {
+    func testDeterministic() throws {
+        XCTAssertEqual(try TitleIDs().assign(Catalogs.input(Catalogs.adversarial, seed: 1)),
+                       try TitleIDs().assign(Catalogs.input(Catalogs.adversarial, seed: 1)))
+    }
+}
