@@ -85,7 +85,7 @@ public struct CollaborativeIDs: ItemIDStrategy {
         var leafIndex = [Int](repeating: 0, count: n)                   // [N]
         var queue: [(members: [Int], path: [Int])] = [(Array(0..<n), [])]
         var head = 0
-        var spectralSplits = 0, chunkedSplits = 0, unconverged = 0
+        var spectralSplits = 0, chunkedSplits = 0, unconverged = 0, maxIterations = 0
         while head < queue.count {
             let (members, path) = queue[head]
             head += 1
@@ -99,6 +99,7 @@ public struct CollaborativeIDs: ItemIDStrategy {
                 for (p, label) in result.labels.enumerated() { byLabel[label].append(members[p]) }
                 groups = byLabel.filter { !$0.isEmpty }
                 if !result.converged { unconverged += 1 }
+                maxIterations = max(maxIterations, result.eigenIterations)
             }
             if groups.count >= 2 {
                 spectralSplits += 1
@@ -115,7 +116,8 @@ public struct CollaborativeIDs: ItemIDStrategy {
             "graph": "\(n) items, \(graph.nonZeroCount) co-occurrence entries from \(input.trainingSequences.count) training sequences"
                 + (config.window.map { " (window \($0))" } ?? " (all pairs, as OpenP5)"),
             "solver": "subspace iteration on the regularized normalized adjacency + seeded k-means++; "
-                + "\(spectralSplits) spectral splits, \(chunkedSplits) chunked splits, \(unconverged) unconverged eigen solves",
+                + "\(spectralSplits) spectral splits (at most \(maxIterations) iterations, \(unconverged) unconverged), "
+                + "\(chunkedSplits) chunked splits",
             "collisions": "none: unique leaf index within each cluster of at most \(config.leafSize) items",
         ])
     }

@@ -26,3 +26,10 @@ final class KeywordIDsTests: XCTestCase {
         XCTAssertEqual(a.ids[0], "lotion", "lotion occurs once: highest tf-idf")
     }
 }
+
+extension KeywordIDsTests {
+    func testDeterministic() throws {
+        XCTAssertEqual(try KeywordIDs().assign(Catalogs.input(Catalogs.adversarial, seed: 1)),
+                       try KeywordIDs().assign(Catalogs.input(Catalogs.adversarial, seed: 1)))
+    }
+}

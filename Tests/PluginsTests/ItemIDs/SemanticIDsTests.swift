@@ -27,3 +27,13 @@ final class SemanticIDsTests: XCTestCase {
         XCTAssertTrue(a.ids[5].hasPrefix("<s1_"), "items without categories share an 'uncategorized' path")
     }
 }
+
+extension SemanticIDsTests {
+    func testDeterministicAndFieldsWin() throws {
+        let items = [CatalogItem(rawID: "a", text: "categories: X, Y", fields: ["categories": "P > Q"]),
+                     CatalogItem(rawID: "b", text: "categories: X, Y", fields: ["categories": "P > R"])]
+        let a = try SemanticIDs().assign(Catalogs.input(items))
+        XCTAssertEqual(a.ids, ["<s1_0><si_0>", "<s1_1><si_0>"], "'P' is the common root, dropped; '>' separates")
+        XCTAssertEqual(a, try SemanticIDs().assign(Catalogs.input(items)))
+    }
+}

@@ -30,3 +30,10 @@ final class SequentialIDsTests: XCTestCase {
         XCTAssertEqual(c, SequentialIDs.Config(rendering: .digits, firstNumber: 1))
     }
 }
+
+extension SequentialIDsTests {
+    func testDeterministic() throws {
+        let input = Catalogs.input(Catalogs.adversarial, sequences: [[3, 2], [9]])
+        XCTAssertEqual(try SequentialIDs().assign(input), try SequentialIDs().assign(input))
+    }
+}
