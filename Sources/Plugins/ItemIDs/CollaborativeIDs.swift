@@ -69,6 +69,7 @@ public struct CollaborativeIDs: ItemIDStrategy {
     public init(config: Config = Config()) { self.config = config }
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
+        try TokenSequenceKey.validate(input, strategy: "collaborative")
         guard config.clusterCount >= 2 else {
             throw ItemIDError.invalidConfig(strategy: "collaborative", key: "cluster_count", problem: "must be at least 2 (got \(config.clusterCount))")
         }

@@ -38,6 +38,7 @@ public struct SequentialIDs: ItemIDStrategy {
     public init(config: Config = Config()) { self.config = config }
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
+        try TokenSequenceKey.validate(input, strategy: "sequential")
         let n = input.catalog.count
         var rank = [Int](repeating: -1, count: n)                   // [N] order of first appearance
         var next = 0

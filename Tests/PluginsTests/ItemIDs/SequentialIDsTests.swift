@@ -37,3 +37,11 @@ extension SequentialIDsTests {
         XCTAssertEqual(try SequentialIDs().assign(input), try SequentialIDs().assign(input))
     }
 }
+
+extension SequentialIDsTests {
+    func testOutOfRangeItemNamesUserAndItem() {
+        XCTAssertThrowsError(try SequentialIDs().assign(Catalogs.input(Catalogs.items(["a"]), sequences: [[0], [0, 4]]))) { e in
+            XCTAssertEqual(e as? ItemIDError, .itemOutOfRange(strategy: "sequential", user: 1, item: 4, catalogSize: 1))
+        }
+    }
+}
