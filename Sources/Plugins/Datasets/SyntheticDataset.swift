@@ -107,9 +107,13 @@ public struct SyntheticDataset: DatasetSource {
         var seq: [Int] = []
         var line = SyntheticDataset.choose(taste, &rng)
         var step = rng.nextUnit() < 0.7 ? 0 : Int(rng.next() % UInt64(catalog.lines[line].items.count))
-        while seq.count < length {
+        var bought = Set<Int>()
+        var attempts = 0
+        while seq.count < length && attempts < 50 * length {
+            attempts += 1
+            // Purchases do not repeat (Amazon-like; repeats would make test targets trivially in history).
             let item = catalog.lines[line].items[min(step, catalog.lines[line].items.count - 1)]
-            if seq.last != item { seq.append(item) }
+            if bought.insert(item).inserted { seq.append(item) }
             let r = rng.nextUnit()
             if r < c.noiseProbability {
                 line = SyntheticDataset.choose(popularity, &rng)
