@@ -242,3 +242,36 @@ final class SafeTensorsTests: XCTestCase {
         }
     }
 }
+
+/// The committed reference files (written by tools/make_t5_fixtures.py and tools/make_adamw_fixture.py with
+/// the Python `safetensors` package) read back with the names and shapes their scripts document.
+final class SafeTensorsFixtureFilesTests: XCTestCase {
+    func testT5ReferenceFilesHaveTheDocumentedTensors() throws {
+        for (model, vocab) in [("relu-tied", 64), ("gated-gelu-untied", 80)] {
+            let folder = SafeTensorsTests.fixtures.appendingPathComponent("t5/\(model)")
+            let reference = try SafeTensors.read(contentsOf: folder.appendingPathComponent("reference.safetensors"))
+            XCTAssertEqual(try reference.tensor("input_ids").shape, [3, 24])
+            XCTAssertEqual(try reference.tensor("logits").shape, [3, 7, vocab])
+            XCTAssertEqual(try reference.tensor("loss").shape, [1])
+            XCTAssertEqual(try reference.tensor("generate.tokens").shape, [3, 7])
+            // Integer inputs are stored as exact F32 integers; padding labels are -100.
+            XCTAssertTrue(try reference.tensor("input_ids").values.allSatisfy { $0.rounded() == $0 && $0 >= 0 && $0 < Float(vocab) })
+            XCTAssertEqual(try reference.tensor("labels").values.filter { $0 == -100 }.count, 2 + 4)
+            let weights = try SafeTensors.read(contentsOf: folder.appendingPathComponent("model.safetensors"))
+            for name in reference.names where name.hasPrefix("grad.") {
+                XCTAssertEqual(try weights.tensor(String(name.dropFirst(5))).shape, reference[name]?.shape, name)
+            }
+            XCTAssertEqual(weights["lm_head.weight"] != nil, model == "gated-gelu-untied")
+        }
+    }
+
+    func testAdamWFixtureHasFiveSteps() throws {
+        let file = try SafeTensors.read(contentsOf: SafeTensorsTests.fixtures.appendingPathComponent("optim/adamw.safetensors"))
+        for t in 1...5 {
+            XCTAssertEqual(try file.tensor("step\(t).param.w").shape, [3, 4])
+            XCTAssertEqual(try file.tensor("step\(t).grad.b").shape, [4])
+        }
+        XCTAssertEqual(try file.tensor("schedule.linear").values.count, 12)
+        XCTAssertEqual(try file.tensor("hyper.eps").values, [1e-6])
+    }
+}
