@@ -103,6 +103,11 @@ public struct UnigramTrainer {
         let seqA: JSONValue = .object([("Sequence", .object([("id", .string("A")), ("type_id", .int(0))]))])
         let seqB: JSONValue = .object([("Sequence", .object([("id", .string("B")), ("type_id", .int(0))]))])
         let eos: JSONValue = .object([("SpecialToken", .object([("id", .string("</s>")), ("type_id", .int(0))]))])
+        // With byte fallback, decoding must turn <0xXX> runs back into text: HF's sentencepiece-converter decoder.
+        let decoder: JSONValue = !options.byteFallback ? .object(metaspace) : .object([("type", .string("Sequence")), ("decoders", .array([
+            .object([("type", .string("Replace")), ("pattern", .object([("String", .string("▁"))])), ("content", .string(" "))]),
+            .object([("type", .string("ByteFallback"))]), .object([("type", .string("Fuse"))]),
+            .object([("type", .string("Strip")), ("content", .string(" ")), ("start", .int(1)), ("stop", .int(0))])]))])
         let doc: JSONValue = .object([
             ("version", .string("1.0")), ("truncation", .null), ("padding", .null),
             ("added_tokens", .array(added)),
@@ -113,7 +118,7 @@ public struct UnigramTrainer {
                 ("type", .string("TemplateProcessing")), ("single", .array([seqA, eos])), ("pair", .array([seqA, eos, seqB, eos])),
                 ("special_tokens", .object([("</s>", .object([("id", .string("</s>")), ("ids", .array([.int(1)])),
                                                                ("tokens", .array([.string("</s>")]))]))]))])),
-            ("decoder", .object(metaspace)),
+            ("decoder", decoder),
             ("model", .object([("type", .string("Unigram")), ("unk_id", .int(2)), ("vocab", .array(vocab)),
                                ("byte_fallback", .bool(options.byteFallback))])),
         ])

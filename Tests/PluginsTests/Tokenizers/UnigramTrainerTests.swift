@@ -24,3 +24,48 @@ final class UnigramTrainerTests: XCTestCase {
         try TokenizerFixtures.assertParity(tok, expectedFile: "swift.expected.json", addEOS: true)
     }
 }
+
+extension UnigramTrainerTests {
+    func testTrainingTwiceGivesTheSameVocabulary() throws {
+        let corpus = Array(try Self.corpus().prefix(400))
+        let options = UnigramTrainerOptions(vocabularySize: 700, characterCoverage: 1.0, byteFallback: false)
+        let a = try UnigramTrainer(options: options).train(texts: corpus)
+        let b = try UnigramTrainer(options: options).train(texts: corpus)
+        XCTAssertEqual(a.serialized(), b.serialized())
+    }
+
+    func testOptionsShapeTheVocabulary() throws {
+        let corpus = try Self.corpus()
+        let tok = try UnigramTrainer(options: Self.fixtureOptions).train(texts: corpus)
+        XCTAssertEqual(tok.vocabularySize, 2000)
+        XCTAssertEqual([tok.padID, tok.eosID, tok.unkID], [0, 1, 2])
+        XCTAssertEqual(tok.tokenID("<extra_id_0>"), 3)
+        XCTAssertEqual(tok.tokenID("<0x00>"), 5)
+        XCTAssertEqual(tok.tokenID("<0xFF>"), 260)
+        // Special tokens are whole tokens; a character never seen falls back to its UTF-8 bytes, not <unk>.
+        XCTAssertEqual(tok.encode("<extra_id_1>", addEOS: false), [4])
+        let bytes = tok.encode("ᚠ", addEOS: false).dropFirst()  // after the ▁ piece
+        XCTAssertEqual(Array(bytes), [0xE1, 0x9A, 0xA0].map { 5 + $0 })
+        XCTAssertEqual(tok.decode(tok.encode("Neutrogena ᚠ 0.5 fl oz", addEOS: true), skipSpecial: true), "Neutrogena ᚠ 0.5 fl oz")
+        // Frequent corpus words become single pieces.
+        XCTAssertNotNil(tok.tokenID("▁categories:"))
+        // Without byte fallback the rare character is <unk>.
+        let noBytes = try UnigramTrainer(options: UnigramTrainerOptions(vocabularySize: 1000, byteFallback: false)).train(texts: corpus)
+        XCTAssertNil(noBytes.tokenID("<0x41>"))
+        XCTAssertTrue(noBytes.encode("ᚠ", addEOS: false).contains(noBytes.unkID))
+    }
+
+    func testLowCharacterCoverageLeavesRareCharactersToBytes() throws {
+        let corpus = try Self.corpus()
+        let tok = try UnigramTrainer(options: UnigramTrainerOptions(vocabularySize: 1000, characterCoverage: 0.98)).train(texts: corpus)
+        XCTAssertNil(tok.tokenID("東"), "a rare CJK character is outside 98% coverage")
+        XCTAssertNotNil(tok.tokenID("e"))
+    }
+
+    func testTooSmallVocabularyIsAnErrorThatSaysWhy() throws {
+        XCTAssertThrowsError(try UnigramTrainer(options: UnigramTrainerOptions(vocabularySize: 300)).train(texts: try Self.corpus())) { e in
+            XCTAssertTrue("\(e)".contains("raise vocabularySize"), "\(e)")
+        }
+        XCTAssertThrowsError(try UnigramTrainer().train(texts: ["", "   "]))
+    }
+}
