@@ -69,3 +69,26 @@ extension UnigramTrainerTests {
         XCTAssertThrowsError(try UnigramTrainer().train(texts: ["", "   "]))
     }
 }
+
+extension UnigramTrainerTests {
+    /// A vocabulary trained from real catalog text (../shared/data) encodes and decodes it back.
+    func testTrainsOnTheBeautyCatalogAndRoundTrips() throws {
+        let path = TokenizerFixtures.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/data/beauty/item_plain_text.txt")
+        guard FileManager.default.fileExists(atPath: path.path) else { throw XCTSkip("no ../shared/data/beauty: skipped") }
+        let texts = try String(contentsOf: path, encoding: .utf8).split(separator: "\n").prefix(3000).map { line in
+            String(line[line.index(after: line.firstIndex(of: " ") ?? line.startIndex)...])
+        }
+        let tok = try UnigramTrainer(options: UnigramTrainerOptions(vocabularySize: 4000)).train(texts: texts)
+        XCTAssertEqual(tok.vocabularySize, 4000)
+        var tokens = 0
+        for t in texts {
+            let ids = tok.encode(t, addEOS: true)
+            tokens += ids.count
+            // WhitespaceSplit turns whitespace runs into one space, so that is what comes back.
+            XCTAssertEqual(tok.decode(ids, skipSpecial: true), t.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        }
+        let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+        XCTAssertGreaterThan(Double(bytes) / Double(tokens), 3.0, "a catalog vocabulary should average > 3 bytes per token")
+    }
+}
