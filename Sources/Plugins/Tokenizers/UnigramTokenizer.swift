@@ -13,6 +13,7 @@ public final class UnigramTokenizer: TextTokenizer {
     public private(set) var addedTokens: [AddedToken]
     public let eosID: Int
     public let padID: Int
+    /// The model's unk id; a vocabulary without one (every character covered) reports </s>, which encode never emits as unk.
     public var unkID: Int { model.unkID ?? eosID }
 
     let normalizer: TokenizerNormalizer
