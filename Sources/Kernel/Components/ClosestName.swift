@@ -18,8 +18,16 @@ public enum ClosestName {
         return previous[y.count]
     }
 
-    /// The closest candidate to `name`, if it is close enough to be a likely typo (ties: first in order).
+    /// The closest candidate to `name`, if it is close enough to be a likely typo (ties: first in order),
+    /// or else the first candidate that `name` abbreviates ("timeout" → "timeout_seconds").
     public static func suggestion(for name: String, among candidates: [String]) -> String? {
+        if let typo = closeTypo(for: name, among: candidates) { return typo }
+        let n = name.lowercased()
+        guard n.count >= 3 else { return nil }
+        return candidates.first { $0.lowercased().hasPrefix(n) }
+    }
+
+    static func closeTypo(for name: String, among candidates: [String]) -> String? {
         var best: (String, Int)?
         for c in candidates {
             let d = distance(name, c)
