@@ -10,6 +10,8 @@ public final class ComponentRegistry {
     public private(set) var listedBuiltins: Set<String> = []
     /// External plugin processes and libraries opened during this run (started once, reused).
     public let bridges = BridgePool()
+    /// The manifests installed, in order (for listings and run records).
+    public internal(set) var manifests: [URL] = []
 
     public init(registrations: [ComponentRegistration]) throws {
         for r in registrations {
