@@ -55,8 +55,8 @@ public struct DiverseBeamDecoder: ItemRanker {
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        func bad(_ key: String, _ advice: String) -> ComponentConfigError {
-            ComponentConfigError(component: "diverse-beam", key: key, advice: advice)
+        func bad(_ key: String, _ advice: String) -> ParameterValueError {
+            ParameterValueError(component: "diverse-beam", key: key, advice: advice)
         }
         guard config.groups >= 1 else { throw bad("groups", "must be ≥ 1, got \(config.groups)") }
         guard config.beamsPerGroup >= 1 else { throw bad("beams_per_group", "must be ≥ 1, got \(config.beamsPerGroup)") }

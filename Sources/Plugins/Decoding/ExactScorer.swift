@@ -35,7 +35,7 @@ public struct ExactScorer: ItemRanker {
 
     public init(config: Config = Config()) throws {
         guard config.k >= 1 else {
-            throw ComponentConfigError(component: "exact", key: "k", advice: "must be ≥ 1, got \(config.k)")
+            throw ParameterValueError(component: "exact", key: "k", advice: "must be ≥ 1, got \(config.k)")
         }
         self.config = config
     }

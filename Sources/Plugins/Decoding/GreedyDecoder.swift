@@ -22,7 +22,7 @@ public struct GreedyDecoder: ItemRanker {
 
     public init(config: Config = Config()) throws {
         guard config.maxLength >= 2 else {
-            throw ComponentConfigError(component: "greedy", key: "max_length",
+            throw ParameterValueError(component: "greedy", key: "max_length",
                                       advice: "must be ≥ 2 (it counts the decoder start token), got \(config.maxLength)")
         }
         self.config = config

@@ -54,10 +54,10 @@ public struct TrieBeamDecoder: ItemRanker {
 
     public init(config: Config = Config()) throws {
         guard config.beams >= 1 else {
-            throw ComponentConfigError(component: "trie-beam", key: "beams", advice: "must be ≥ 1, got \(config.beams)")
+            throw ParameterValueError(component: "trie-beam", key: "beams", advice: "must be ≥ 1, got \(config.beams)")
         }
         guard config.k >= 1, config.k <= config.beams else {
-            throw ComponentConfigError(component: "trie-beam", key: "k",
+            throw ParameterValueError(component: "trie-beam", key: "k",
                 advice: "must be in 1...beams (\(config.beams)), got \(config.k): beam search can only guarantee "
                       + "k distinct items from k live beams; raise 'beams'")
         }

@@ -32,7 +32,7 @@ public struct Evaluator {
 
     public init(config: Config = Config()) throws {
         guard config.batchSize >= 1 else {
-            throw ComponentConfigError(component: "evaluation", key: "batch_size",
+            throw ParameterValueError(component: "evaluation", key: "batch_size",
                                        advice: "must be ≥ 1, got \(config.batchSize)")
         }
         self.config = config

@@ -17,7 +17,7 @@ public struct Coverage: Metric {
 
     public init(config: Config = Config()) throws {
         guard config.k >= 1 else {
-            throw ComponentConfigError(component: "coverage", key: "k", advice: "must be ≥ 1, got \(config.k)")
+            throw ParameterValueError(component: "coverage", key: "k", advice: "must be ≥ 1, got \(config.k)")
         }
         self.config = config
     }

@@ -16,7 +16,7 @@ public struct HitRate: Metric {
 
     public init(config: Config = Config()) throws {
         guard config.k >= 1 else {
-            throw ComponentConfigError(component: "hr@k", key: "k", advice: "must be ≥ 1, got \(config.k)")
+            throw ParameterValueError(component: "hr@k", key: "k", advice: "must be ≥ 1, got \(config.k)")
         }
         self.config = config
     }

@@ -18,7 +18,7 @@ public struct InvalidRate: Metric {
 
     public init(config: Config = Config()) throws {
         guard config.k >= 1 else {
-            throw ComponentConfigError(component: "invalid-rate", key: "k", advice: "must be ≥ 1, got \(config.k)")
+            throw ParameterValueError(component: "invalid-rate", key: "k", advice: "must be ≥ 1, got \(config.k)")
         }
         self.config = config
     }

@@ -16,7 +16,7 @@ public struct MRR: Metric {
 
     public init(config: Config = Config()) throws {
         guard config.k >= 1 else {
-            throw ComponentConfigError(component: "mrr", key: "k", advice: "must be ≥ 1, got \(config.k)")
+            throw ParameterValueError(component: "mrr", key: "k", advice: "must be ≥ 1, got \(config.k)")
         }
         self.config = config
     }

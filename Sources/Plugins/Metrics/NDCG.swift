@@ -19,7 +19,7 @@ public struct NDCG: Metric {
 
     public init(config: Config = Config()) throws {
         guard config.k >= 1 else {
-            throw ComponentConfigError(component: "ndcg@k", key: "k", advice: "must be ≥ 1, got \(config.k)")
+            throw ParameterValueError(component: "ndcg@k", key: "k", advice: "must be ≥ 1, got \(config.k)")
         }
         self.config = config
     }

@@ -13,7 +13,7 @@ public struct Seq2SeqPair: Equatable {
 }
 
 public final class Seq2SeqTrainer {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Passes over the training pairs.
         public var epochs: Double = 10
         /// Stop after this many optimizer steps (0 = no step budget).
@@ -34,6 +34,8 @@ public final class Seq2SeqTrainer {
         public var patience: Int = 0
         /// Report progress every this many steps.
         public var logEvery: Int = 10
+        /// Validation samples decoded at each validation (a seeded subset; 0 = no validation).
+        public var validationSamples: Int = 300
 
         public init() {}
 
@@ -41,7 +43,7 @@ public final class Seq2SeqTrainer {
             case epochs, maxSteps = "max_steps", maxMinutes = "max_minutes", batchSize = "batch_size"
             case learningRate = "learning_rate", warmupRatio = "warmup_ratio", weightDecay = "weight_decay"
             case adamEpsilon = "adam_epsilon", maxGradNorm = "max_grad_norm", labelSmoothing = "label_smoothing"
-            case evalEvery = "eval_every", patience, logEvery = "log_every"
+            case evalEvery = "eval_every", patience, logEvery = "log_every", validationSamples = "validation_samples"
         }
     }
 

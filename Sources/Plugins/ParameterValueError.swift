@@ -1,5 +1,5 @@
 // A component configuration that cannot work (decoders, metrics, evaluation), named by component and key, with the fix.
-public struct ComponentConfigError: Error, Equatable, CustomStringConvertible {
+public struct ParameterValueError: Error, Equatable, CustomStringConvertible {
     public let component: String   // e.g. "trie-beam"
     public let key: String         // e.g. "k"
     public let advice: String
