@@ -86,6 +86,16 @@ public struct JSONObjectRef {
         }
     }
 
+    /// The raw UTF-8 bytes of a string member, pointing into json-c's object: valid only inside the
+    /// `forEachObject` callback. Non-generic on purpose (a generic closure variant was not specialized across
+    /// modules and spent its time in metadata lookups).
+    public func stringBytes(_ key: String) -> UnsafeBufferPointer<UInt8>? {
+        guard let m = member(key), json_object_get_type(m) == json_type_string else { return nil }
+        let len = Int(json_object_get_string_len(m))
+        let p = UnsafeRawPointer(json_object_get_string(m)!).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: p, count: len)
+    }
+
     /// Calls `body` with the raw UTF-8 bytes of a string member (no String is made), or returns nil when the
     /// member is missing or not a string. Ingest interns user/item ids this way.
     public func withStringBytes<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {

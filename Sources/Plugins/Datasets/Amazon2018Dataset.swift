@@ -21,11 +21,11 @@ public struct Amazon2018Dataset: DatasetSource {
         let c = config
         var metaLedger = BadLineLedger(policy: c.onBadLine)
         var data = try assembly.assemble(ledger: ledger, metadataPath: c.metadata) { denseOf, set in
-            try JSONLinesReader(path: c.metadata!).forEachObject(ledger: &metaLedger) { obj, line in
-                guard let raw = obj.withStringBytes("asin", { log.items.find($0) }) else {
+            try JSONLinesReader(path: c.metadata!).forEachObject(ledger: &metaLedger) { obj, _ in
+                guard let idBytes = obj.stringBytes("asin") else {
                     return "metadata record without a string 'asin'"
                 }
-                guard let r = raw, denseOf[r] >= 0 else { return nil }
+                guard let r = log.items.find(idBytes), denseOf[r] >= 0 else { return nil }
                 let (text, fields) = MetadataText.build({ obj.value($0) }, fields: c.textFields,
                                                         aliases: Amazon2018Dataset.aliases, lowercase: c.lowercase)
                 set(denseOf[r], text, fields)
@@ -39,14 +39,15 @@ public struct Amazon2018Dataset: DatasetSource {
     /// Streams `reviewerID`, `asin`, `unixReviewTime` from every review line (shared with amazon-2014).
     static func readReviews(_ path: String, ledger: inout BadLineLedger) throws -> ReviewLog {
         var log = ReviewLog()
-        try JSONLinesReader(path: path).forEachObject(ledger: &ledger) { obj, line in
+        try JSONLinesReader(path: path).forEachObject(ledger: &ledger) { obj, _ in
             guard let t = obj.int64("unixReviewTime") else {
                 return "review without an integer 'unixReviewTime'"
             }
-            let added: Bool? = obj.withStringBytes("reviewerID") { u in
-                obj.withStringBytes("asin") { i in log.add(user: u, item: i, time: t) } != nil
+            guard let u = obj.stringBytes("reviewerID"), let i = obj.stringBytes("asin") else {
+                return "review without string 'reviewerID' and 'asin'"
             }
-            return added == true ? nil : "review without string 'reviewerID' and 'asin'"
+            log.add(user: u, item: i, time: t)
+            return nil
         }
         return log
     }

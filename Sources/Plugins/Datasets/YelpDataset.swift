@@ -58,23 +58,24 @@ public struct YelpDataset: DatasetSource {
         let c = config
         var ledger = BadLineLedger(policy: c.onBadLine)
         var log = ReviewLog()
-        try JSONLinesReader(path: c.reviews).forEachObject(ledger: &ledger) { obj, line in
+        try JSONLinesReader(path: c.reviews).forEachObject(ledger: &ledger) { obj, _ in
             guard let date = obj.string("date"), let t = YelpDataset.epochSeconds(date) else {
                 return "review without a 'date' like \"2016-03-09 00:44:42\""
             }
-            let added: Bool? = obj.withStringBytes("user_id") { u in
-                obj.withStringBytes("business_id") { i in log.add(user: u, item: i, time: t) } != nil
+            guard let u = obj.stringBytes("user_id"), let i = obj.stringBytes("business_id") else {
+                return "review without string 'user_id' and 'business_id'"
             }
-            return added == true ? nil : "review without string 'user_id' and 'business_id'"
+            log.add(user: u, item: i, time: t)
+            return nil
         }
         let assembly = RawDatasetAssembly(name: c.name, log: log, kCore: c.kCore, reviewsPath: c.reviews)
         var metaLedger = BadLineLedger(policy: c.onBadLine)
         var data = try assembly.assemble(ledger: ledger, metadataPath: c.business) { denseOf, set in
-            try JSONLinesReader(path: c.business!).forEachObject(ledger: &metaLedger) { obj, line in
-                guard let raw = obj.withStringBytes("business_id", { log.items.find($0) }) else {
+            try JSONLinesReader(path: c.business!).forEachObject(ledger: &metaLedger) { obj, _ in
+                guard let idBytes = obj.stringBytes("business_id") else {
                     return "business record without a string 'business_id'"
                 }
-                guard let r = raw, denseOf[r] >= 0 else { return nil }
+                guard let r = log.items.find(idBytes), denseOf[r] >= 0 else { return nil }
                 let (text, fields) = MetadataText.build({ obj.value($0) }, fields: c.textFields, aliases: [:], lowercase: c.lowercase)
                 set(denseOf[r], text, fields)
                 return nil
