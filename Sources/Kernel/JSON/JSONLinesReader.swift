@@ -96,16 +96,6 @@ public struct JSONObjectRef {
         return UnsafeBufferPointer(start: p, count: len)
     }
 
-    /// Calls `body` with the raw UTF-8 bytes of a string member (no String is made), or returns nil when the
-    /// member is missing or not a string. Ingest interns user/item ids this way.
-    public func withStringBytes<R>(_ key: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        guard let m = member(key), json_object_get_type(m) == json_type_string else { return nil }
-        let len = Int(json_object_get_string_len(m))
-        return try json_object_get_string(m)!.withMemoryRebound(to: UInt8.self, capacity: max(len, 1)) {
-            try body(UnsafeBufferPointer(start: $0, count: len))
-        }
-    }
-
     /// The member as an integer (doubles with an integral value and numeric strings count).
     public func int64(_ key: String) -> Int64? {
         guard let m = member(key) else { return nil }
