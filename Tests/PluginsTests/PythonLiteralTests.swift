@@ -8,6 +8,7 @@ final class PythonLiteralTests: XCTestCase {
                                    ("c", .array([.int(1), .double(-2.5), .double(1000), .bool(true), .bool(false), .null])),
                                    ("d", .array([.string("x")])), ("e", .object([])), ("3", .string("é\n")), ("f", .string("AA"))]))
         XCTAssertEqual(try PythonLiteral.parse(#"'back\\slash \q'"#), .string(#"back\slash \q"#))
+        XCTAssertEqual(try PythonLiteral.parse("{'rank': 123L}"), .object([("rank", .int(123))]))
     }
 
     func testErrorsGiveColumns() {

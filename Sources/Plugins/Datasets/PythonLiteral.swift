@@ -101,6 +101,8 @@ public struct PythonLiteral {
         case "None": return .null
         default:
             if let n = Int(word) { return .int(n) }
+            // Python 2 long literals (`123L`) appear in old reprs.
+            if word.count > 1, word.last == "L" || word.last == "l", let n = Int(word.dropLast()) { return .int(n) }
             if let d = Double(word), d.isFinite, word.first != "." || word.count > 1 { return .double(d) }
             i = start
             throw fail("unknown name '\(word)' (only literals: strings, numbers, True, False, None, lists, tuples, dicts)")
