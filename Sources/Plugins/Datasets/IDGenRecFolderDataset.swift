@@ -94,7 +94,7 @@ public struct IDGenRecFolderDataset: DatasetSource {
             _ = index.intern(body[..<split])
             firstLine.append(line)
             if config.lowercase { text = text.lowercased() }
-            items.append(CatalogItem(rawID: id, text: text, fields: ItemTextFormat.parse(text)))
+            items.append(CatalogItem(rawID: id, text: text, fields: ItemText.parse(text)))
         }
     }
 

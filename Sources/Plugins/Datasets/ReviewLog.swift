@@ -75,7 +75,7 @@ enum MetadataText {
         case let .array(a):
             var seen = Set<String>()
             var parts: [String] = []
-            for part in flatten(a).map(render).map(ItemTextFormat.collapseSpaces) where !part.isEmpty && seen.insert(part).inserted {
+            for part in flatten(a).map(render).map(ItemText.collapseSpaces) where !part.isEmpty && seen.insert(part).inserted {
                 parts.append(part)
             }
             return parts.joined(separator: ", ")
@@ -94,12 +94,12 @@ enum MetadataText {
         for f in fields {
             for key in aliases[f] ?? [f] {
                 if let v = lookup(key) {
-                    let s = ItemTextFormat.collapseSpaces(render(v))
+                    let s = ItemText.collapseSpaces(render(v))
                     if !s.isEmpty { pairs.append((f, s)); break }
                 }
             }
         }
-        let text = ItemTextFormat.build(pairs, lowercase: lowercase)
+        let text = ItemText.build(pairs, lowercase: lowercase)
         var dict: [String: String] = [:]
         for (k, v) in pairs { dict[k] = lowercase ? v.lowercased() : v }
         return (text, dict)

@@ -67,7 +67,7 @@ struct SyntheticCatalog {
             let fields = [("title", draft.title), ("brand", draft.brand), ("categories", draft.categories)]
             let id = String(p + 1)
             items[p] = CatalogItem(rawID: "item_" + String(repeating: "0", count: width - id.count) + id,
-                                   text: ItemTextFormat.build(fields, lowercase: true),
+                                   text: ItemText.build(fields, lowercase: true),
                                    fields: Dictionary(uniqueKeysWithValues: fields))
             itemLine[p] = draft.line
             itemStep[p] = draft.step

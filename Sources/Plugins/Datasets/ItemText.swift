@@ -1,8 +1,8 @@
-// The item-text format of the paper, `title: …; brand: …; categories: a, b` (IDGenRec §4.1 builds the ID
+// Item text in the paper's form, `title: …; brand: …; categories: a, b` (IDGenRec §4.1 builds the ID
 // generator's input from these fields, lower-cased). Loaders build it from chosen fields; the folder loader
 // parses it back into named fields.
 
-public enum ItemTextFormat {
+public enum ItemText {
     /// `key: value; key: value` from (field, value) pairs in the given order, skipping empty values.
     public static func build(_ fields: [(String, String)], lowercase: Bool) -> String {
         var parts: [String] = []
