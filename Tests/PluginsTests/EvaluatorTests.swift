@@ -76,8 +76,10 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(parsed["metrics"]?["ndcg@1"]?.doubleValue, 0.25)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["metrics.json", "per_user.csv"],
                        "no temporary files left behind")
-        XCTAssertThrowsError(try w.write(rows, to: dir.appendingPathComponent("missing"))) {
-            XCTAssertTrue("\($0)".contains("missing/per_user.csv"))
+        // A folder that cannot be made (a file stands in its place) is an error naming the file.
+        try "x".write(to: dir.appendingPathComponent("blocker"), atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try w.write(rows, to: dir.appendingPathComponent("blocker"))) {
+            XCTAssertTrue("\($0)".contains("blocker/per_user.csv"), "\($0)")
         }
     }
 }

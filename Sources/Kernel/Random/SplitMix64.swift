@@ -36,4 +36,15 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
         let u2 = Double(next() >> 11) * (1.0 / Double(1 << 53))
         return Float((-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2))
     }
+
+    /// A generator for sub-stream `stream` of `seed`: independent streams (e.g. one per user or per sample)
+    /// that do not depend on the order in which they are drawn.
+    public static func stream(_ seed: UInt64, _ stream: UInt64) -> SplitMix64 {
+        var g = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        _ = g.next()
+        return g
+    }
+
+    /// A uniform double in [0, 1).
+    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }

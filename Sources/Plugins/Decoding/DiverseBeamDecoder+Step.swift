@@ -10,10 +10,12 @@ extension DiverseBeamDecoder {
 
     func advance(rows: Range<Int>, beams: [Beam], logProbs: [Float], V: Int, eosID: Int,   // logProbs [R, V]
                  trie: Trie?, blocked: Set<Int>, currentLength: Int,
-                 hypotheses: inout [Hypotheses], done: inout [Bool]) -> [(row: Int, beam: Beam)] {
+                 hypotheses: inout [Hypotheses], done: inout [Bool],
+                 chosen: inout [Int32]) -> [(row: Int, beam: Beam)] {   // chosen [V] all zero on entry and exit
         let S = config.beamsPerGroup, lambda = config.diversityPenalty
         let eosAllowed = currentLength >= config.minLength          // HF MinLengthLogitsProcessor
-        var chosen: [Int: Int] = [:]                                 // token → beams of earlier groups choosing it
+        var touched: [Int] = []                                      // tokens counted in `chosen`, to reset
+        defer { for t in touched { chosen[t] = 0 } }
         var kept: [(row: Int, beam: Beam)] = []
         var lo = rows.lowerBound
         while lo < rows.upperBound {
@@ -26,7 +28,7 @@ extension DiverseBeamDecoder {
                     if t == eosID && !eosAllowed { return }
                     let x = lp[row * V + t]
                     guard x > -.infinity else { return }
-                    let c = Candidate(score: (x - lambda * Float(chosen[t] ?? 0)) + beams[row].score,
+                    let c = Candidate(score: (x - lambda * Float(chosen[t])) + beams[row].score,
                                       row: row, token: t, node: node)
                     DiverseBeamDecoder.insert(c, into: &top, capacity: 2 * S)
                 }
@@ -50,7 +52,8 @@ extension DiverseBeamDecoder {
                 } else {
                     kept.append((c.row, Beam(input: parent.input, group: g, tokens: parent.tokens + [c.token],
                                              node: c.node, score: c.score)))
-                    chosen[c.token, default: 0] += 1
+                    if chosen[c.token] == 0 { touched.append(c.token) }
+                    chosen[c.token] += 1                              // beams of earlier groups choosing it
                     if kept.count - first == S { break }
                 }
             }

@@ -95,6 +95,7 @@ public struct DiverseBeamDecoder: ItemRanker {
         let decoder = scorer.beginDecoding(inputs: inputs)
         var parents = beams.map { $0.input }, tokens = beams.map { _ in scorer.decoderStartID }
         var currentLength = 1                                        // HF cur_len: start token + generated
+        var chosen = [Int32](repeating: 0, count: decoder.vocabularySize)   // [V] Hamming counts, reused
         while !beams.isEmpty && currentLength < config.maxLength {
             let logProbs = decoder.step(parents: parents, tokens: tokens)    // [R, V]
             var next: [Beam] = [], nextParents: [Int] = []
@@ -105,7 +106,7 @@ public struct DiverseBeamDecoder: ItemRanker {
                 while hi < beams.count && beams[hi].input == b { hi += 1 }
                 let kept = advance(rows: lo ..< hi, beams: beams, logProbs: logProbs, V: decoder.vocabularySize,
                                    eosID: scorer.eosID, trie: trie, blocked: blocked[b], currentLength: currentLength,
-                                   hypotheses: &hypotheses[b], done: &done[b])
+                                   hypotheses: &hypotheses[b], done: &done[b], chosen: &chosen)
                 for (row, beam) in kept { next.append(beam); nextParents.append(row) }
                 lo = hi
             }

@@ -3,9 +3,9 @@ import IDGenPlugins
 
 final class ItemTextTests: XCTestCase {
     func testParsesFieldsKeepingSemicolonsInsideValues() {
-        let f = ItemText.parseFields("title: Soap; Bar Edition; brand: Bubbles; categories: Beauty, Bath")
+        let f = ItemText.parse("title: Soap; Bar Edition; brand: Bubbles; categories: Beauty, Bath")
         XCTAssertEqual(f, ["title": "Soap; Bar Edition", "brand": "Bubbles", "categories": "Beauty, Bath"])
-        XCTAssertEqual(ItemText.parseFields("no fields here"), [:])
+        XCTAssertEqual(ItemText.parse("no fields here"), [:])
     }
 
     func testWordsAreLowercasedAndNormalized() {

@@ -5,6 +5,8 @@ import Foundation
 let benches: [(String, ([String]) throws -> Void)] = [
     ("kernel", runKernelBench),
     ("t5-train", runT5TrainBench),
+    ("tokenizer", runTokenizerBench),
+    ("decode", runDecodeBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

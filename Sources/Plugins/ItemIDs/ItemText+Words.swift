@@ -1,44 +1,21 @@
 // Reading an item's text the way ID strategies need it: named fields (from `fields`, else parsed from the
-// IDGenRec/OpenP5 plain text `title: …; brand: …; categories: …`) and normalized words (lower-cased,
+// IDGenRec/OpenP5 plain text by `ItemText.parse`) and normalized words (lower-cased,
 // apostrophes dropped, every other non-alphanumeric character a separator), so that IDs are plain words the
 // shared tokenizer handles and two spellings of one word do not become two IDs.
 import Foundation
 
-public enum ItemText {
+extension ItemText {
     /// The value of `name` for `item`: `fields[name]` when present, else parsed from the text.
     public static func field(_ name: String, of item: CatalogItem) -> String? {
         if let v = item.fields[name] { return v }
-        return parseFields(item.text)[name]
-    }
-
-    /// `title: A; B; brand: C` → ["title": "A; B", "brand": "C"]: a segment starts a field only when it
-    /// begins with `key: ` (letters/underscores), so titles that contain "; " stay whole.
-    public static func parseFields(_ text: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        var currentKey: String?
-        var currentValue = ""
-        for segment in text.components(separatedBy: "; ") {
-            if let colon = segment.range(of: ": "), isKey(segment[..<colon.lowerBound]) {
-                if let k = currentKey { fields[k] = currentValue }
-                currentKey = String(segment[..<colon.lowerBound]).lowercased()
-                currentValue = String(segment[colon.upperBound...])
-            } else if currentKey != nil {
-                currentValue += "; " + segment
-            }
-        }
-        if let k = currentKey { fields[k] = currentValue }
-        return fields
-    }
-
-    private static func isKey(_ s: Substring) -> Bool {
-        !s.isEmpty && s.count <= 24 && s.allSatisfy { $0.isLetter || $0 == "_" }
+        return parse(item.text)[name]
     }
 
     /// The text with field names removed (`title: x; brand: y` → `x y`): field names occur in every item
     /// and would otherwise be words of every ID.
     public static func fieldValues(of item: CatalogItem) -> String {
         if !item.fields.isEmpty { return item.fields.keys.sorted().map { item.fields[$0]! }.joined(separator: " ") }
-        let parsed = parseFields(item.text)
+        let parsed = parse(item.text)
         if parsed.isEmpty { return item.text }
         return parsed.keys.sorted().map { parsed[$0]! }.joined(separator: " ")
     }

@@ -1,0 +1,7 @@
+// Every built-in component, all families: the one list the host's registry starts from.
+// A family = one `builtin<Family>` list in this folder; add the list here once, its entries need nothing else.
+public enum BuiltinComponents {
+    public static var all: [ComponentRegistration] {
+        builtinItemIDStrategies
+    }
+}

@@ -1,0 +1,5 @@
+// The built-in item-ID strategies, one line each (Sources/Plugins/README.md, "Adding a component").
+// The strategies themselves (sequential, random, title, keyword, collaborative, textual, rq-codes…) live in
+// Sources/Plugins/ItemIDs/ and join this list as they land; external ones come from plugins.json.
+public let builtinItemIDStrategies: [ComponentRegistration] = [
+]
