@@ -1,5 +1,6 @@
 import XCTest
 import IDGenPlugins
+import Foundation
 
 final class LeakageLintTests: XCTestCase {
     /// A small pipeline: synthetic data, leave-one-out, item IDs from titles, a fixed template.
@@ -84,5 +85,25 @@ final class LeakageLintTests: XCTestCase {
         XCTAssertEqual(LeakageLint.occurrences(of: "12", in: "112 ; 12 ; 120"), 1)
         XCTAssertEqual(LeakageLint.occurrences(of: "<c_3>", in: "<c_3><c_3> x"), 2)
         XCTAssertEqual(LeakageLint.occurrences(of: "rose toner", in: "rose toner ; rose toners"), 1)
+    }
+}
+
+final class LeakageLintBeautyTests: XCTestCase {
+    /// The real Beauty split with raw ASINs as IDs and numeric user IDs is leak-free, and the check is quick.
+    func testBeautyPipelineIsClean() throws {
+        guard let path = ScratchFolder.sharedData("beauty") else { throw XCTSkip("../shared/data/beauty is absent") }
+        let data = try IDGenRecFolderDataset(config: .init(path: path)).load()
+        let split = try LeaveOneOutSplit().split(data)
+        let ids = data.items.map(\.rawID)
+        let prompts = try TemplateFilePrompts(config: .init(templates: [.init(input: "user_{user_id} : {history}", output: "{target}")]))
+        let userIDs = (0..<data.userCount).map { String($0 + 1) }
+        let render = { (samples: [Sample]) in
+            samples.enumerated().map { prompts.prompt(for: $1, index: $0, itemIDs: ids, userID: userIDs[$1.user], dataset: "beauty") }
+        }
+        let start = Date()
+        let findings = LeakageLint().check(data: data, split: split, itemIDs: ids, userIDs: userIDs,
+                                           validPrompts: render(split.valid), testPrompts: render(split.test))
+        print("leakage lint on beauty: \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        XCTAssertEqual(findings, [])
     }
 }

@@ -15,9 +15,10 @@ public final class JSONLinesReader {
     }
 
     /// Calls `body(object, lineNumber)` for every line holding a JSON object. Blank lines are ignored; lines
-    /// that are not one complete JSON object are reported to `ledger`.
+    /// that are not one complete JSON object, and lines for which `body` returns a reason (e.g. a missing
+    /// field), are reported to `ledger` (thrown as file:line errors, or skipped and counted).
     public func forEachObject(ledger: inout BadLineLedger,
-                              _ body: (JSONObjectRef, Int) throws -> Void) throws {
+                              _ body: (JSONObjectRef, Int) throws -> String?) throws {
         guard let tok = json_tokener_new() else { throw DatasetError.cannotOpen(file: path, reason: "out of memory") }
         defer { json_tokener_free(tok) }
         json_tokener_set_flags(tok, Int32(JSON_TOKENER_STRICT))
@@ -46,7 +47,9 @@ public final class JSONLinesReader {
                 try ledger.bad(file: file, line: number, reason: "expected one JSON object per line, found \(JSONObjectRef.typeName(obj))")
                 return
             }
-            try body(JSONObjectRef(obj), number)
+            if let reason = try body(JSONObjectRef(obj), number) {
+                try ledger.bad(file: file, line: number, reason: reason)
+            }
         }
     }
 
@@ -81,6 +84,16 @@ public struct JSONObjectRef {
         case json_type_boolean: return json_object_get_boolean(m) != 0 ? "true" : "false"
         default: return nil
         }
+    }
+
+    /// The raw UTF-8 bytes of a string member, pointing into json-c's object: valid only inside the
+    /// `forEachObject` callback. Non-generic on purpose (a generic closure variant was not specialized across
+    /// modules and spent its time in metadata lookups).
+    public func stringBytes(_ key: String) -> UnsafeBufferPointer<UInt8>? {
+        guard let m = member(key), json_object_get_type(m) == json_type_string else { return nil }
+        let len = Int(json_object_get_string_len(m))
+        let p = UnsafeRawPointer(json_object_get_string(m)!).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: p, count: len)
     }
 
     /// The member as an integer (doubles with an integral value and numeric strings count).
