@@ -10,7 +10,9 @@ Eval: forward only (`model.eval()`, `torch.no_grad()`), same batch, encoder + te
 Threads: torch.set_num_threads(--threads, default 2) and one inter-op thread.
 
 Prints exactly one JSON object on stdout (progress goes to stderr):
-  train_samples_per_s, train_ms_per_step (mean), train_ms_per_step_min, eval_samples_per_s, eval_ms_per_batch,
+  train_samples_per_s (from the mean step), train_ms_per_step (mean), _median, _min, train_samples_per_s_best
+  (from the fastest step: the figure least disturbed when other processes share the 2 cores), eval_samples_per_s,
+  eval_ms_per_batch, eval_ms_per_batch_min, eval_samples_per_s_best,
   peak_rss_mb_train (ru_maxrss after training), peak_rss_mb (at the end), loss_first, loss_last, versions, setup,
   train_cpu_per_wall and load_average_1m (to see whether other processes shared the cores during the run).
 
@@ -21,6 +23,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import time
 
@@ -112,8 +115,12 @@ def main():
         "batch": args.batch, "input_len": args.input_len, "target_len": args.target_len,
         "warmup_steps": args.warmup, "train_steps": args.steps, "eval_steps": args.eval_steps,
         "train_samples_per_s": round(args.batch / (train_ms / 1000), 2),
-        "train_ms_per_step": round(train_ms, 1), "train_ms_per_step_min": round(1000 * min(times), 1),
+        "train_ms_per_step": round(train_ms, 1), "train_ms_per_step_median": round(1000 * statistics.median(times), 1),
+        "train_ms_per_step_min": round(1000 * min(times), 1),
+        "train_samples_per_s_best": round(args.batch / min(times), 2),
         "eval_samples_per_s": round(args.batch / (eval_ms / 1000), 2), "eval_ms_per_batch": round(eval_ms, 1),
+        "eval_ms_per_batch_min": round(1000 * min(eval_times), 1),
+        "eval_samples_per_s_best": round(args.batch / min(eval_times), 2),
         # CPU seconds per wall second: ~threads when the cores are ours, less when other work shares them.
         "train_cpu_per_wall": round(sum(cpu_times) / sum(times), 2), "load_average_1m": os.getloadavg()[0],
         "peak_rss_mb_train": round(rss_train, 1), "peak_rss_mb": round(rss_mb(), 1),
