@@ -13,8 +13,19 @@ struct PluginsCommand: ParsableCommand {
     @Flag(help: "Load every external plugin (dlopen / start the process), check its ABI version, report its health.")
     var check = false
 
+    @Flag(help: "Print the built-in components as plugins.json entries (to keep the repository's manifest in step).")
+    var manifest = false
+
     func run() throws {
         let registry = try host.registry()
+        if manifest {
+            let entries = registry.entries.filter { if case .builtin = $0.origin { return true }; return false }.map { e -> String in
+                let summary = JSONValue.string(e.summary).serialized()
+                return "    {\"name\": \"\(e.name)\", \"kind\": \"\(e.kind.rawValue)\", \"builtin\": true, \"summary\": \(summary)}"
+            }
+            print("{\n  \"comment\": \"Every component this idgenrec knows: built-ins (compiled in, listed by name) and external plugins. Add yours with --plugins FILE; examples in Examples/plugins/plugins.json. Regenerate the built-ins with: idgenrec plugins --manifest\",\n  \"plugins\": [\n" + entries.joined(separator: ",\n") + "\n  ]\n}")
+            return
+        }
         for kind in ComponentKind.allCases {
             let entries = registry.entries.filter { $0.kind == kind }
             print(kind.rawValue)
