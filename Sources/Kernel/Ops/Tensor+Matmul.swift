@@ -8,19 +8,57 @@
 import CBLAS
 import Foundation
 
-/// Raw sgemm on row-major buffers: C[M,N] (+)= op(A)·op(B).
+/// Raw sgemm on row-major buffers: C[M,N] (+)= op(A)·op(B), on the calling thread (OpenBLAS pinned to one
+/// thread: the Kernel splits large products over the cores itself, so idle BLAS threads never spin-wait
+/// against our workers — that spinning was a fifth of a profiled training run).
 @inline(__always)
 func sgemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
            _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
            accumulate: Bool = false, alpha: Float = 1) {
+    sgemm(transA, transB, m, n, k, a, transA ? m : k, b, transB ? k : n, c, n, accumulate: accumulate, alpha: alpha)
+}
+
+@inline(__always)
+func sgemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+           _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+           _ c: UnsafeMutablePointer<Float>, _ ldc: Int, accumulate: Bool = false, alpha: Float = 1) {
     if m == 0 || n == 0 { return }
+    Parallel.pinBLAS
     if k == 0 {
-        if !accumulate { c.update(repeating: 0, count: m * n) }
+        if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
     cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                Int32(m), Int32(n), Int32(k), alpha, a, Int32(transA ? m : k), b, Int32(transB ? k : n),
-                accumulate ? 1 : 0, c, Int32(n))
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb),
+                accumulate ? 1 : 0, c, Int32(ldc))
+}
+
+/// A large product split over the workers along its larger output dimension (rows of C, or columns).
+/// Every output element is computed by the same single-threaded kernel either way.
+func parallelSgemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+                   _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                   accumulate: Bool = false) {
+    let w = Parallel.workers
+    if w <= 1 || m * n * k < 2_000_000 {
+        sgemm(transA, transB, m, n, k, a, b, c, accumulate: accumulate)
+        return
+    }
+    let lda = transA ? m : k, ldb = transB ? k : n
+    if m >= n {
+        Parallel.forEach(w) { part in
+            let r0 = m * part / w, r1 = m * (part + 1) / w
+            if r1 > r0 {
+                sgemm(transA, transB, r1 - r0, n, k, a + (transA ? r0 : r0 * k), lda, b, ldb, c + r0 * n, n, accumulate: accumulate)
+            }
+        }
+    } else {
+        Parallel.forEach(w) { part in
+            let c0 = n * part / w, c1 = n * (part + 1) / w
+            if c1 > c0 {
+                sgemm(transA, transB, m, c1 - c0, k, a, lda, b + (transB ? c0 * k : c0), ldb, c + c0, n, accumulate: accumulate)
+            }
+        }
+    }
 }
 
 extension Tensor {
@@ -34,22 +72,22 @@ extension Tensor {
         precondition((transposeB ? b.shape[1] : b.shape[0]) == k, "matmul inner sizes differ: \(a.shape) · \(b.shape)\(transposeB ? "ᵀ" : "")")
         var out = [Float](repeating: 0, count: m * n)
         a.data.withUnsafeBufferPointer { ap in b.data.withUnsafeBufferPointer { bp in out.withUnsafeMutableBufferPointer { cp in
-            sgemm(false, transposeB, m, n, k, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!)
+            parallelSgemm(false, transposeB, m, n, k, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!)
         } } }
         return Tensor(shape: Array(a.shape.dropLast()) + [n], data: out, parents: [a, b]) { y in
             let dy = y.grad!
             if a.requiresGrad {
                 a.accumulate { ga in dy.withUnsafeBufferPointer { gp in b.data.withUnsafeBufferPointer { bp in
                     // da[M,K] += dy[M,N] · (transposeB ? b[N,K] : b[K,N]ᵀ)
-                    sgemm(false, !transposeB, m, k, n, gp.baseAddress!, bp.baseAddress!, ga.baseAddress!, accumulate: true)
+                    parallelSgemm(false, !transposeB, m, k, n, gp.baseAddress!, bp.baseAddress!, ga.baseAddress!, accumulate: true)
                 } } }
             }
             if b.requiresGrad {
                 b.accumulate { gb in dy.withUnsafeBufferPointer { gp in a.data.withUnsafeBufferPointer { ap in
                     if transposeB { // db[N,K] += dyᵀ[N,M] · a[M,K]
-                        sgemm(true, false, n, k, m, gp.baseAddress!, ap.baseAddress!, gb.baseAddress!, accumulate: true)
+                        parallelSgemm(true, false, n, k, m, gp.baseAddress!, ap.baseAddress!, gb.baseAddress!, accumulate: true)
                     } else {        // db[K,N] += aᵀ[K,M] · dy[M,N]
-                        sgemm(true, false, k, n, m, ap.baseAddress!, gp.baseAddress!, gb.baseAddress!, accumulate: true)
+                        parallelSgemm(true, false, k, n, m, ap.baseAddress!, gp.baseAddress!, gb.baseAddress!, accumulate: true)
                     }
                 } } }
             }
@@ -100,10 +138,8 @@ extension Tensor {
                       _ a: [Float], _ b: [Float], _ c: UnsafeMutableBufferPointer<Float>, accumulate: Bool) {
         a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in
             let A = ap.baseAddress!, B = bp.baseAddress!, C = c.baseAddress!
-            Parallel.withSingleThreadedBLAS {
             Parallel.forEach(g, minimumWork: m * n * k) { i in
                 sgemm(tA, tB, m, n, k, A + i * m * k, B + i * k * n, C + i * m * n, accumulate: accumulate)
-            }
             }
         } }
     }

@@ -14,14 +14,9 @@ public enum Parallel {
     public static func setBLASThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
     public static var blasThreads: Int { Int(openblas_get_num_threads()) }
 
-    /// Runs `body` with OpenBLAS at one thread (our workers provide the parallelism), then restores it.
-    public static func withSingleThreadedBLAS<T>(_ body: () throws -> T) rethrows -> T {
-        let before = blasThreads
-        if before == 1 || workers == 1 { return try body() }
-        setBLASThreads(1)
-        defer { setBLASThreads(before) }
-        return try body()
-    }
+    /// OpenBLAS runs at one thread inside the Kernel; `parallelSgemm` and `forEach` provide the parallelism.
+    /// (Benchmarks may still set BLAS threads explicitly to measure OpenBLAS's own threading.)
+    static let pinBLAS: Void = { openblas_set_num_threads(1) }()
 
     /// Runs body(i) for i in 0..<n, in `workers` contiguous chunks when the work is worth it.
     /// `minimumWork` is the rough cost of one iteration; tiny loops stay on the calling thread.
