@@ -42,6 +42,9 @@ extension AlternateTrainer {
         /// Recommender phases: early stopping patience in validations (0 = never).
         public var patience = 0
         public var logEvery = 10
+        /// Prompts (the first this many) on which each ID phase's soft-prompt loss is measured before and
+        /// after, without gradients (0 = do not measure; it costs about a third of a training pass over them).
+        public var idPhaseEvalSamples = 256
 
         public init() {}
 
@@ -90,6 +93,7 @@ extension AlternateTrainer {
             case softWeights = "soft_weights", maskAfterEOS = "mask_after_eos", weightDecay = "weight_decay"
             case adamEpsilon = "adam_epsilon", maxGradNorm = "max_grad_norm", warmupRatio = "warmup_ratio"
             case maxMinutesPerPhase = "max_minutes_per_phase", evalEvery = "eval_every", patience, logEvery = "log_every"
+            case idPhaseEvalSamples = "id_phase_eval_samples"
         }
     }
 }

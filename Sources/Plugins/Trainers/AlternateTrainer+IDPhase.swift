@@ -27,7 +27,8 @@ extension AlternateTrainer {
         let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.warmupRatio), totalSteps: total)
         var rng = SplitMix64(seed: seed).derived("batches-\(phase)")
         generator.dropoutRNG = SplitMix64(seed: seed).derived("dropout-\(phase)")
-        let before = try meanLoss(prompt, samples: samples, generatorInputs: generatorInputs)
+        let measured = Array(samples.prefix(max(config.idPhaseEvalSamples, 0)))
+        let before = measured.isEmpty ? nil : try meanLoss(prompt, samples: measured, generatorInputs: generatorInputs)
         let start = Date(), startWeights = params.map(\.data)
         let (genTraining, recTraining) = (generator.training, recommender.training)
         defer { generator.training = genTraining; recommender.training = recTraining }
@@ -74,8 +75,12 @@ extension AlternateTrainer {
             }
         }
         generator.training = genTraining
-        let after = try meanLoss(prompt, samples: samples, generatorInputs: generatorInputs)
-        recordIDPhase(round: round, before: before, after: after)
+        if let before {
+            let after = try meanLoss(prompt, samples: measured, generatorInputs: generatorInputs)
+            recordIDPhase(round: round, before: before, after: after)
+            progress?(TrainingProgress(phase: phase, step: total, totalSteps: total, loss: after,
+                                       message: String(format: "soft-prompt loss %.4f → %.4f on %d prompts", before, after, measured.count)))
+        }
     }
 
     /// Mean soft-prompt loss over `samples` without gradients, both models in eval mode (the ID phase's

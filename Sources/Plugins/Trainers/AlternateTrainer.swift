@@ -29,7 +29,8 @@ public final class AlternateTrainer: DeclaresCapabilities {
 
     public let config: Config
     public private(set) var curve: [CurvePoint] = []
-    /// Mean soft-prompt loss of the training prompts before and after each ID phase (eval mode), by round.
+    /// Mean soft-prompt loss of (the first `id_phase_eval_samples`) training prompts before and after each
+    /// ID phase (eval mode, no gradients), by round.
     public private(set) var idPhaseLosses: [(round: Int, before: Double, after: Double)] = []
 
     public init(config: Config = Config()) {

@@ -97,9 +97,16 @@ public struct SoftIDPrompt {
     /// hard batches of `T5Batch.make`, filled with the pad token's embedding).
     public func encoderInputs(_ samples: [SoftSample], ids: SoftIDs) throws -> (embeddings: Tensor, attentionMask: [Float]) {
         let c = recommender.config, d = c.dModel, t = ids.positions
-        // [N·T, D]: every position's weights times the shared table (gradient flows into the weights only
-        // while the recommender is frozen).
-        let soft = ids.weights.reshaped([-1, c.vocabSize]).softEmbedding(table: recommender.shared)
+        // [K, D]: the weights of the K spliced positions (those before </s>) times the shared table —
+        // masked positions are never multiplied. Gradient flows into the weights only while the
+        // recommender is frozen.
+        var kept: [Int] = [], firstRow = [Int](repeating: 0, count: ids.inputs.count)
+        for r in 0..<ids.inputs.count {
+            firstRow[r] = kept.count
+            for j in 0..<ids.lengths[r] { kept.append(r * t + j) }
+        }
+        let soft = kept.isEmpty ? nil
+            : ids.weights.reshaped([-1, c.vocabSize]).gatherRows(kept).softEmbedding(table: recommender.shared)
         var rows: [[Tensor]] = [], lengths: [Int] = []
         for sample in samples {
             var parts: [Tensor] = [], length = 0
@@ -115,7 +122,7 @@ public struct SoftIDPrompt {
                     }
                     let len = ids.lengths[r]
                     guard len > 0 else { continue }
-                    parts.append(soft.slice(axis: 0, (r * t)..<(r * t + len)).reshaped([1, len, d]))
+                    parts.append(soft!.slice(axis: 0, firstRow[r]..<(firstRow[r] + len)).reshaped([1, len, d]))
                     length += len
                 }
             }

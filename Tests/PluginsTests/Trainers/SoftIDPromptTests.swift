@@ -23,6 +23,7 @@ final class SoftIDPromptTests: XCTestCase {
             let gen = try TinyT5Pair.taughtGenerator(texts: texts, epochs: 10)
             let prompt = try SoftIDPrompt(generator: gen, recommender: rec, maxIDTokens: 4, weighting: weighting)
             let (loss, ids) = try prompt.loss(samples, texts: texts)
+            XCTAssertEqual(ids.inputs, [0, 2, 3, 4, 1], "each distinct slot decoded once, in order of first use")
             XCTAssertGreaterThan(ids.lengths.reduce(0, +), 4, "the generator should emit some ID tokens to splice")
             gen.zeroGrad()
             loss.backward()
