@@ -116,6 +116,44 @@ final class AlternateTrainerTests: XCTestCase {
         }
     }
 
+    func testSameSeedSameWeights() throws {
+        func run(seed: UInt64) throws -> ([[Float]], [[Float]], [[Int]]) {
+            var gc = TinyT5Pair.config(), rc = TinyT5Pair.config(layers: 2)
+            gc.dropoutRate = 0.1; rc.dropoutRate = 0.1   // the dropout streams must follow the seed too
+            let gen = T5Model(config: gc, seed: 11), rec = T5Model(config: rc, seed: 12)
+            let data = Catalog()
+            var c = AlternateTrainer.Config()
+            c.rounds = 2; c.maxIDTokens = 3; c.idEpochs = 1; c.recEpochs = 1; c.idBatchSize = 4; c.batchSize = 4
+            try AlternateTrainer(config: c).train(generator: gen, recommender: rec, generatorInputs: data.texts,
+                                                  softSamples: { data.softSamples }, recommenderPairs: { data.pairs },
+                                                  regenerate: { try data.regenerate($0, recommender: rec) }, seed: seed)
+            return (snapshot(gen), snapshot(rec), data.ids)
+        }
+        let a = try run(seed: 5), b = try run(seed: 5), other = try run(seed: 6)
+        XCTAssertEqual(a.0, b.0)
+        XCTAssertEqual(a.1, b.1)
+        XCTAssertEqual(a.2, b.2)
+        XCTAssertNotEqual(a.0, other.0, "the seed should matter (batch order, dropout)")
+    }
+
+    func testNonFiniteLossStopsTheIDPhaseAndKeepsTheGenerator() throws {
+        let (gen, rec) = TinyT5Pair.models()
+        let data = Catalog()
+        rec.decoderFinalNorm.data[0] = .nan
+        var c = AlternateTrainer.Config()
+        c.maxIDTokens = 3; c.idBatchSize = 4; c.idPhaseEvalSamples = 0
+        let g0 = snapshot(gen)
+        XCTAssertThrowsError(try AlternateTrainer(config: c).trainIDPhase(generator: gen, recommender: rec, generatorInputs: data.texts,
+                                                                          samples: data.softSamples, round: 1, seed: 1)) { error in
+            guard case .diverged(let phase, let step, _)? = error as? AlternateTrainingError else { return XCTFail("\(error)") }
+            XCTAssertEqual(phase, "id-generator-round1")
+            XCTAssertEqual(step, 0)
+            XCTAssertTrue("\(error)".contains("generator_learning_rate"))
+        }
+        XCTAssertEqual(snapshot(gen), g0)
+        XCTAssertTrue(rec.parameters.allSatisfy(\.requiresGrad), "the recommender is unfrozen again after the failure")
+    }
+
     func testConfigReadsSnakeCaseWithDefaultsAndReferenceSwitches() throws {
         let params = try JSONValue.parse(#"{"rounds": 2, "order": "rec_first", "soft_weights": "log_probs", "generator_learning_rate": 1e-8, "mask_after_eos": false}"#)
         let c = try ConfigCodec.decode(AlternateTrainer.Config.self, from: params, defaults: AlternateTrainer.Config()).get()
