@@ -52,8 +52,8 @@ public struct SoftIDPrompt {
         let c = generator.config, n = inputs.count
         guard n > 0 else { return SoftIDs(inputs: [], tokens: [], lengths: [], weights: Tensor.zeros([0, 1, c.vocabSize])) }
         let sources = inputs.map { texts[$0] }
-        // 1. The argmax path, no gradients (cached decoder, eval mode — the IDs regeneration sees;
-        //    ties go to the lower token id). Dropout, when the generator is training, acts in pass 2 only.
+        // 1. The argmax path, no gradients (cached decoder in eval mode, as ID regeneration runs it; ties go
+        //    to the lower token id). Dropout, when the generator is training, acts in pass 2 only.
         var tokens = [[Int]](repeating: [], count: n)
         var finished = [Bool](repeating: false, count: n)
         let decoder = generator.beginDecoding(inputs: sources)
