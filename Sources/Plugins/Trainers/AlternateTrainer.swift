@@ -1,0 +1,109 @@
+// `alternate`: IDGenRec's training (Tan et al. 2024, §3.4) — rounds of
+//   [ID-generator phase: recommender frozen, generator updated through soft IDs (SoftIDPrompt)]
+//   [regenerate every item's ID, rebuild trie and prompts — the runner's closure]
+//   [recommender phase: generator frozen, ordinary prompt → target-ID training (Seq2SeqTrainer)]
+// in the order the config names. The runner owns IDs, trie and prompts; this trainer asks it for fresh
+// training material at the start of every phase (closures), so a phase always sees the current IDs.
+//
+// Legend: P prompts, K generator inputs (item texts, plus user texts when user IDs are textual).
+import Foundation
+
+public final class AlternateTrainer: DeclaresCapabilities {
+    public static var requires: [ComponentRequirement] {
+        [ComponentRequirement(.itemIDs, provides: .trainableIDGenerator,
+                              because: "alternate training updates the ID generator through soft IDs and regenerates the IDs between phases")]
+    }
+
+    /// One row of the curves of every phase.
+    public struct CurvePoint: Equatable {
+        public var round: Int
+        public var phase: String           // "id-generator" or "recommender"
+        public var step: Int
+        public var epoch: Double
+        public var loss: Double
+        public var learningRate: Float
+        public var samplesPerSecond: Double
+        public var tokensPerSecond: Double?
+        public var validation: Double?
+    }
+
+    public let config: Config
+    public private(set) var curve: [CurvePoint] = []
+    /// Mean soft-prompt loss of (the first `id_phase_eval_samples`) training prompts before and after each
+    /// ID phase (eval mode, no gradients), by round.
+    public private(set) var idPhaseLosses: [(round: Int, before: Double, after: Double)] = []
+
+    public init(config: Config = Config()) {
+        self.config = config
+    }
+
+    /// Runs every round. `generatorInputs[k]`: the generator's input tokens for ID slot k (item text, with
+    /// `</s>`). `softSamples` and `recommenderPairs` are asked for at the start of each phase (after the
+    /// latest `regenerate`); `regenerate` rewrites every ID with the (frozen) generator and rebuilds the trie
+    /// and prompts; `validate` (higher is better) picks the best recommender weights of each phase.
+    public func train(generator: T5Model, recommender: T5Model, generatorInputs: [[Int]],
+                      softSamples: () throws -> [SoftSample],
+                      recommenderPairs: () throws -> [Seq2SeqPair],
+                      regenerate: (T5Model) throws -> Void,
+                      validate: ((T5Model) -> Double)? = nil,
+                      seed: UInt64, progress: ProgressHandler? = nil) throws {
+        for round in 1...max(config.rounds, 1) {
+            let last = round == max(config.rounds, 1)
+            switch config.order {
+            case .idFirst:
+                try trainIDPhase(generator: generator, recommender: recommender, generatorInputs: generatorInputs,
+                                 samples: try softSamples(), round: round, seed: seed, progress: progress)
+                try frozen(generator) { try regenerate(generator) }
+                try trainRecommenderPhase(recommender, generator: generator, pairs: try recommenderPairs(), round: round,
+                                          seed: seed, validate: validate, progress: progress)
+            case .recFirst:
+                try trainRecommenderPhase(recommender, generator: generator, pairs: try recommenderPairs(), round: round,
+                                          seed: seed, validate: validate, progress: progress)
+                if last { break }
+                try trainIDPhase(generator: generator, recommender: recommender, generatorInputs: generatorInputs,
+                                 samples: try softSamples(), round: round, seed: seed, progress: progress)
+                try frozen(generator) { try regenerate(generator) }
+            }
+        }
+    }
+
+    /// One recommender phase: the generator is not involved (its weights are not touched).
+    public func trainRecommenderPhase(_ recommender: T5Model, generator: T5Model, pairs: [Seq2SeqPair], round: Int,
+                                      seed: UInt64, validate: ((T5Model) -> Double)? = nil,
+                                      progress: ProgressHandler? = nil) throws {
+        let trainer = Seq2SeqTrainer(config: config.recommenderPhase, phase: "recommender-round\(round)")
+        try frozen(generator) {
+            try trainer.train(model: recommender, pairs: pairs, seed: seed, validate: validate, progress: progress)
+        }
+        curve += trainer.curve.map {
+            CurvePoint(round: round, phase: "recommender", step: $0.step, epoch: $0.epoch, loss: $0.loss,
+                       learningRate: $0.learningRate, samplesPerSecond: $0.samplesPerSecond, tokensPerSecond: nil,
+                       validation: $0.validation)
+        }
+    }
+
+    /// Runs `body` with `model`'s parameters out of autograd (no gradient is computed or kept for them).
+    func frozen<T>(_ model: T5Model, _ body: () throws -> T) rethrows -> T {
+        let params = model.parameters
+        let flags = params.map(\.requiresGrad)
+        for p in params { p.requiresGrad = false; p.zeroGrad() }
+        defer { for (p, f) in zip(params, flags) { p.requiresGrad = f } }
+        return try body()
+    }
+
+    /// All curves as one CSV (round, phase, step, epoch, loss, lr, samples/s, tokens/s, validation).
+    public var curveCSV: String {
+        var out = "round,phase,step,epoch,loss,learning_rate,samples_per_s,tokens_per_s,validation\n"
+        for p in curve {
+            out += "\(p.round),\(p.phase),\(p.step),\(String(format: "%.4f", p.epoch)),\(String(format: "%.6f", p.loss)),\(p.learningRate),"
+            out += "\(String(format: "%.2f", p.samplesPerSecond)),\(p.tokensPerSecond.map { String(format: "%.1f", $0) } ?? ""),"
+            out += "\(p.validation.map { String(format: "%.6f", $0) } ?? "")\n"
+        }
+        return out
+    }
+}
+
+extension AlternateTrainer {
+    func appendCurve(_ point: CurvePoint) { curve.append(point) }
+    func recordIDPhase(round: Int, before: Double, after: Double) { idPhaseLosses.append((round, before, after)) }
+}

@@ -1,0 +1,22 @@
+// What can stop IDGenRec's alternate training, worded as advice.
+public enum AlternateTrainingError: Error, CustomStringConvertible, Equatable {
+    /// The soft ID multiplies generator distributions by the recommender's table: one vocabulary for both.
+    case vocabularyMismatch(generator: Int, recommender: Int)
+    /// A prompt slot names a generator input that was not given.
+    case unknownGeneratorInput(index: Int, count: Int)
+    case noSamples(phase: String)
+    case diverged(phase: String, step: Int, loss: Float)
+
+    public var description: String {
+        switch self {
+        case let .vocabularyMismatch(g, r):
+            return "the ID generator has a vocabulary of \(g) tokens and the recommender \(r): the soft ID needs one shared tokenizer — resize both models after adding atomic tokens"
+        case let .unknownGeneratorInput(k, n):
+            return "a soft prompt slot refers to generator input \(k), but only \(n) generator inputs (item texts) were given — rebuild the soft samples from the same item list"
+        case let .noSamples(phase):
+            return "\(phase): no training prompts — check the split and the prompt templates"
+        case let .diverged(phase, step, loss):
+            return "\(phase) diverged at step \(step) (loss \(loss)); the last good generator weights were kept — lower generator_learning_rate"
+        }
+    }
+}
