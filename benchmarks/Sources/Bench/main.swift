@@ -7,6 +7,7 @@ let benches: [(String, ([String]) throws -> Void)] = [
     ("t5-train", runT5TrainBench),
     ("tokenizer", runTokenizerBench),
     ("decode", runDecodeBench),
+    ("textual-ids", runTextualIDsBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+import IDGenPlugins
+
+/// The `textual` strategy end to end on a tiny catalog: a Unigram tokenizer trained on the texts, a fresh tiny
+/// T5 pretrained on keyword IDs by the `id-generator` trainer, then diverse ID generation with the real
+/// group beam search.
+final class TextualIDsTests: XCTestCase {
+    static let colors = ["red", "blue", "green", "black", "white", "pink"]
+    static let kinds = ["boots", "scarf", "lamp", "mug", "jacket", "candle", "wallet", "teapot"]
+    static let brands = ["acme", "zenith", "orbit", "nimbus", "tundra", "quartz", "harbor", "meadow"]
+
+    /// 48 items: color × kind, each with a brand; plus two identical texts and two empty ones.
+    static let catalog: [CatalogItem] = {
+        var texts: [String] = []
+        for (i, kind) in kinds.enumerated() {
+            for (j, color) in colors.enumerated() {
+                texts.append("title: \(color) \(kind); brand: \(brands[(i + j) % brands.count]); categories: home")
+            }
+        }
+        texts += [texts[0], "", ""]
+        return Catalogs.items(texts)
+    }()
+
+    static let tokenizer: UnigramTokenizer = {
+        try! UnigramTrainer(options: UnigramTrainerOptions(vocabularySize: 120, byteFallback: false))
+            .train(texts: catalog.map(\.text))
+    }()
+
+    /// Much smaller than cpu-tiny so the test stays fast.
+    static var shape: T5Config {
+        var c = T5Config()
+        c.dModel = 32; c.dKV = 8; c.numHeads = 4; c.dFF = 64; c.numLayers = 1; c.numDecoderLayers = 1
+        c.relativeAttentionNumBuckets = 8; c.relativeAttentionMaxDistance = 32; c.dropoutRate = 0
+        return c
+    }
+
+    static var config: TextualIDs.Config {
+        var c = TextualIDs.Config()
+        c.pretrainEpochs = 60
+        c.pretrainBatchSize = 16
+        c.pretrainLearningRate = 1e-2
+        c.batchSize = 16
+        c.lengthLevels = 2
+        return c
+    }
+
+    func run(seed: UInt64) throws -> (TextualIDs, ItemIDAssignment) {
+        let strategy = try TextualIDs(config: Self.config, freshShape: Self.shape)
+        let out = try strategy.assign(Catalogs.input(Self.catalog, seed: seed, tokenizer: Self.tokenizer))
+        return (strategy, out)
+    }
+
+    func testPretrainedGeneratorWritesUniqueWordIDsDeterministically() throws {
+        let (strategy, a) = try run(seed: 11)
+        let n = Self.catalog.count
+        XCTAssertEqual(a.ids.count, n)
+        XCTAssertTrue(a.ids.allSatisfy { !$0.isEmpty })
+        XCTAssertEqual(Set(a.ids.map { Self.tokenizer.encode($0, addEOS: true) }).count, n, "unique at token level")
+        let fromText = zip(Self.catalog, a.ids).filter { item, id in
+            let words = Set(ItemText.words(item.text))
+            return !words.isEmpty && ItemText.words(id).allSatisfy(words.contains)
+        }.count
+        XCTAssertGreaterThanOrEqual(fromText, 35, "IDs of real words of the item's own text: \(a.ids)")
+        XCTAssertNotNil(strategy.generator)
+        XCTAssertNotNil(a.report["generator"])
+        XCTAssertNotNil(a.report["candidates_tried"])
+        XCTAssertEqual(a.report["empty_texts"], "2 items generated from the placeholder text")
+
+        let (_, again) = try run(seed: 11)
+        XCTAssertEqual(again.ids, a.ids, "same seed, same IDs")
+    }
+
+    func testRegenerateReusesTheGeneratorAndCountsChanges() throws {
+        let (strategy, a) = try run(seed: 3)
+        let input = Catalogs.input(Self.catalog, seed: 3, tokenizer: Self.tokenizer)
+        let b = try strategy.regenerate(with: strategy.generator!, input: input)
+        XCTAssertEqual(b.ids, a.ids)
+        XCTAssertEqual(b.report["changed_since_previous"], "0 items")
+        // An untrained generator of the same shape still yields valid unique IDs, mostly different ones.
+        var shape = Self.shape
+        shape.vocabSize = Self.tokenizer.vocabularySize
+        let c = try strategy.regenerate(with: T5Model(config: shape, seed: 99), input: input)
+        XCTAssertEqual(Set(c.ids.map { Self.tokenizer.encode($0, addEOS: true) }).count, Self.catalog.count)
+        XCTAssertNotEqual(c.report["changed_since_previous"], "0 items")
+    }
+
+    func testNeedsTheTokenizer() throws {
+        let strategy = try TextualIDs(config: Self.config, freshShape: Self.shape)
+        XCTAssertThrowsError(try strategy.assign(Catalogs.input(Self.catalog))) {
+            XCTAssertEqual($0 as? ItemIDError, .needsTokenizer(strategy: "textual"))
+            XCTAssertTrue("\($0)".contains("tokenizer"))
+        }
+    }
+
+    func testConfigKeysAndCapability() throws {
+        let json = #"{"pretrain_target": "title", "pretrain_epochs": 2, "max_input_tokens": 32, "batch_size": 8}"#
+        let c = try JSONDecoder().decode(TextualIDs.Config.self, from: Data(json.utf8))
+        XCTAssertEqual(c.pretrainTarget, "title")
+        XCTAssertEqual(c.pretrainEpochs, 2)
+        XCTAssertEqual(c.maxInputTokens, 32)
+        XCTAssertEqual(c.batchSize, 8)
+        XCTAssertEqual([c.beams, c.groups, c.candidates], [10, 10, 10])
+        XCTAssertNil(c.generatorCheckpoint)
+        XCTAssertEqual(c.preset, "cpu-tiny")
+        XCTAssertTrue(TextualIDs.provides.contains(.trainableIDGenerator))
+        var bad = TextualIDs.Config()
+        bad.pretrainTarget = "tags"
+        XCTAssertThrowsError(try TextualIDs(config: bad))
+        bad = TextualIDs.Config()
+        bad.preset = "t5-huge"
+        XCTAssertThrowsError(try TextualIDs(config: bad))
+    }
+}
