@@ -15,8 +15,9 @@ func runTextualIDsBench(args: [String]) throws {
     dataConfig.items = Int(option("--items", Double(dataConfig.items)))
     let data = try SyntheticDataset(config: dataConfig).load()
     var start = Date()
+    // Texts and their word forms: IDs are bare words, which the raw text glues to punctuation ("orrin;").
     let tokenizer = try UnigramTrainer(options: UnigramTrainerOptions(vocabularySize: try T5Config.preset("cpu-tiny").vocabSize))
-        .train(texts: data.items.map(\.text))
+        .train(texts: data.items.map(\.text) + data.items.map { ItemText.words($0.text).joined(separator: " ") })
     print(String(format: "tokenizer: %d pieces trained on %d item texts in %.1f s", tokenizer.vocabularySize,
                  data.items.count, Date().timeIntervalSince(start)))
     var config = TextualIDs.Config()
