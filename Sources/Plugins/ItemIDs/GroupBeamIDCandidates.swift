@@ -14,6 +14,17 @@ public struct GroupBeamIDCandidates: IDCandidateGenerator {
 
     public init(scorer: Seq2SeqScorer, tokenizer: TextTokenizer, beams: Int = 10, groups: Int = 10,
                 candidates: Int = 10, maxInputTokens: Int = 64) throws {
+        try Self.check(beams: beams, groups: groups, candidates: candidates, maxInputTokens: maxInputTokens)
+        self.scorer = scorer
+        self.tokenizer = tokenizer
+        self.beams = beams
+        self.groups = groups
+        self.candidateCount = candidates
+        self.maxInputTokens = maxInputTokens
+    }
+
+    /// Rejects settings group beam search cannot run with (named by the `textual` config keys).
+    public static func check(beams: Int, groups: Int, candidates: Int, maxInputTokens: Int) throws {
         func bad(_ key: String, _ advice: String) -> ItemIDError {
             ItemIDError.invalidConfig(strategy: "textual", key: key, problem: advice)
         }
@@ -24,12 +35,6 @@ public struct GroupBeamIDCandidates: IDCandidateGenerator {
             throw bad("candidates", "must be in 1...beams (\(beams)), got \(candidates)")
         }
         guard maxInputTokens >= 2 else { throw bad("max_input_tokens", "must be at least 2, got \(maxInputTokens)") }
-        self.scorer = scorer
-        self.tokenizer = tokenizer
-        self.beams = beams
-        self.groups = groups
-        self.candidateCount = candidates
-        self.maxInputTokens = maxInputTokens
     }
 
     /// The text's tokens, cut to `maxInputTokens` with the EOS kept last (what the reference's truncation does).

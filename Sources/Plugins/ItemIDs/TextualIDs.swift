@@ -19,8 +19,10 @@ public final class TextualIDs: ItemIDStrategy, DeclaresCapabilities {
         public var preset = "cpu-tiny"
         /// Extractive targets a fresh generator learns: `keyword` (TF-IDF words) or `title` (first title words).
         public var pretrainTarget = "keyword"
-        /// Pretraining passes over the catalog (fresh generator only). 6 × 2000 synthetic items ≈ 380 steps.
-        public var pretrainEpochs: Double = 6
+        /// Pretraining passes over the catalog (fresh generator only). On the synthetic dataset (2000 items,
+        /// cpu-tiny, batch 32) 15 epochs = 945 steps ≈ 1 min on 2 cores and ~95% of IDs are the item's own words;
+        /// 6 epochs take 40 s but leave the loss at ~1.8 and under half of the IDs made of the item's words.
+        public var pretrainEpochs: Double = 15
         public var pretrainLearningRate: Float = 3e-3
         public var pretrainBatchSize = 32
         /// Item text tokens the generator reads (reference: the tokenizer's max length; short texts here).
@@ -90,6 +92,8 @@ public final class TextualIDs: ItemIDStrategy, DeclaresCapabilities {
             throw ItemIDError.invalidConfig(strategy: "textual", key: "preset", problem: "must be one of "
                 + "\(T5Config.presetNames.joined(separator: ", ")) (got '\(config.preset)')")
         }
+        try GroupBeamIDCandidates.check(beams: config.beams, groups: config.groups, candidates: config.candidates,
+                                        maxInputTokens: config.maxInputTokens)
         self.config = config
         self.freshShape = freshShape
         _ = try generation()

@@ -115,5 +115,44 @@ final class TextualIDsTests: XCTestCase {
         bad = TextualIDs.Config()
         bad.preset = "t5-huge"
         XCTAssertThrowsError(try TextualIDs(config: bad))
+        bad = TextualIDs.Config()
+        bad.groups = 3
+        XCTAssertThrowsError(try TextualIDs(config: bad)) { XCTAssertTrue("\($0)".contains("'beams'")) }
+    }
+
+    func testRegisteredByNameWithItsCapabilities() throws {
+        let registration = try XCTUnwrap(builtinItemIDStrategies.first { $0.name == "textual" })
+        XCTAssertEqual(registration.kind, .itemIDs)
+        XCTAssertTrue(registration.provides.isSuperset(of: [.trainableIDGenerator, .tokenSequenceIDs]))
+        XCTAssertEqual(registration.inputFiles, ["generator_checkpoint"])
+        let built = try registration.build(try JSONValue.parse(#"{"pretrain_target": "title", "beams": 4, "groups": 2, "candidates": 3}"#))
+        let strategy = try XCTUnwrap(built as? TextualIDs)
+        XCTAssertEqual(strategy.config.pretrainTarget, "title")
+        XCTAssertEqual([strategy.config.beams, strategy.config.groups, strategy.config.candidates], [4, 2, 3])
+        XCTAssertThrowsError(try registration.build(try JSONValue.parse(#"{"pretrain_epoch": 2}"#)))
+    }
+
+    func testGeneratorFromCheckpointNeedsNoPretraining() throws {
+        let (strategy, a) = try run(seed: 5)
+        let folder = try ScratchFolder([:])
+        defer { folder.remove() }
+        try strategy.generator!.save(directory: folder.url)
+        var c = Self.config
+        c.generatorCheckpoint = folder.url.path
+        let loaded = try TextualIDs(config: c)
+        let b = try loaded.assign(Catalogs.input(Self.catalog, seed: 5, tokenizer: Self.tokenizer))
+        XCTAssertEqual(b.ids, a.ids)
+        XCTAssertEqual(b.report["generator"], "checkpoint \(folder.url.path)")
+        XCTAssertNil(loaded.pretrainCurveCSV)
+    }
+
+    func testTitleTargetsAlsoGiveUniqueIDs() throws {
+        var c = Self.config
+        c.pretrainTarget = "title"
+        c.pretrainEpochs = 20
+        let a = try TextualIDs(config: c, freshShape: Self.shape)
+            .assign(Catalogs.input(Self.catalog, seed: 2, tokenizer: Self.tokenizer))
+        XCTAssertEqual(Set(a.ids.map { Self.tokenizer.encode($0, addEOS: true) }).count, Self.catalog.count)
+        XCTAssertTrue(a.report["generator"]!.contains("'title'"))
     }
 }
