@@ -40,6 +40,20 @@ final class IDGeneratorTrainerTests: XCTestCase {
         XCTAssertEqual(decoded, targets.map { Self.tokenizer.tokenID($0)! })
     }
 
+    /// The registration line the trainer family list takes (no `builtinTrainers` list exists yet).
+    func testRegistrationLineBuildsFromSnakeCaseParameters() throws {
+        let line = ComponentRegistration(kind: .trainer, name: "id-generator",
+                                         summary: "supervised item text → ID training of the ID generator",
+                                         config: IDGeneratorTrainer.Config.self) { try IDGeneratorTrainer(config: $0) }
+        let built = try line.build(try JSONValue.parse(#"{"epochs": 2, "learning_rate": 0.0005, "max_target_tokens": 8}"#))
+        let trainer = try XCTUnwrap(built as? IDGeneratorTrainer)
+        XCTAssertEqual(trainer.config.epochs, 2)
+        XCTAssertEqual(trainer.config.learningRate, 0.0005)
+        XCTAssertEqual(trainer.config.maxTargetTokens, 8)
+        XCTAssertEqual(trainer.config.batchSize, 32)
+        XCTAssertFalse(line.check(try JSONValue.parse(#"{"epoch": 2}"#)).isEmpty)
+    }
+
     func testInvalidConfigIsAdvice() {
         var c = IDGeneratorTrainer.Config()
         c.batchSize = 0
