@@ -155,4 +155,19 @@ final class TextualIDsTests: XCTestCase {
         XCTAssertEqual(Set(a.ids.map { Self.tokenizer.encode($0, addEOS: true) }).count, Self.catalog.count)
         XCTAssertTrue(a.report["generator"]!.contains("'title'"))
     }
+
+    func testIdenticalAndEmptyTextsEscalateThroughTheRealDecoder() throws {
+        let catalog = Catalogs.items([String](repeating: Self.catalog[0].text, count: 30) + ["", "", "", " ; "])
+        var shape = Self.shape
+        shape.vocabSize = Self.tokenizer.vocabularySize
+        var c = Self.config
+        c.lengthLevels = 1
+        let strategy = try TextualIDs(config: c, freshShape: Self.shape)
+        let a = try strategy.regenerate(with: T5Model(config: shape, seed: 8),
+                                        input: Catalogs.input(catalog, seed: 1, tokenizer: Self.tokenizer))
+        XCTAssertTrue(a.ids.allSatisfy { !ItemText.words($0).isEmpty })
+        XCTAssertEqual(Set(a.ids.map { Self.tokenizer.encode($0, addEOS: true) }).count, catalog.count)
+        XCTAssertFalse(a.report["escalations"]!.hasPrefix("0 penalty raises"), a.report["escalations"]!)
+        XCTAssertEqual(a.report["empty_texts"], "4 items generated from the placeholder text")
+    }
 }
