@@ -4,6 +4,7 @@ public enum ItemIDError: Error, CustomStringConvertible, Equatable {
     case invalidConfig(strategy: String, key: String, problem: String)
     case indistinguishable(strategy: String, id: String)
     case itemOutOfRange(strategy: String, user: Int, item: Int, catalogSize: Int)
+    case needsTokenizer(strategy: String)
 
     public var description: String {
         switch self {
@@ -16,6 +17,10 @@ public enum ItemIDError: Error, CustomStringConvertible, Equatable {
         case .itemOutOfRange(let strategy, let user, let item, let size):
             return "item-ids '\(strategy)': training sequence of user \(user) holds item index \(item), but the catalog "
                 + "has \(size) items (0..<\(size)); the dataset's sequences and item file disagree"
+        case .needsTokenizer(let strategy):
+            return "item-ids '\(strategy)': needs the experiment's tokenizer (the ID generator writes tokens of the "
+                + "recommender's vocabulary and uniqueness is checked on token sequences); pass it in ItemIDInput.tokenizer "
+                + "or configure a 'tokenizer' stage"
         case .indistinguishable(let strategy, let id):
             return "item-ids '\(strategy)': the tokenizer encodes '\(id)' and every numbered variant of it to "
                 + "token sequences other items already have (digits unknown to the vocabulary?); use a tokenizer "

@@ -8,4 +8,6 @@ public let builtinItemIDStrategies: [ComponentRegistration] = [
     .init(name: "semantic", summary: "P5-SemID: category path tokens + index within the leaf", defaults: SemanticIDs.Config()) { SemanticIDs(config: $0) },
     .init(name: "collaborative", summary: "P5-CID: recursive spectral clustering of item co-occurrence", defaults: CollaborativeIDs.Config()) { CollaborativeIDs(config: $0) },
     .init(name: "rq-codes", summary: "TIGER-style residual k-means codes of TF-IDF/SVD item vectors", defaults: RQCodeIDs.Config()) { RQCodeIDs(config: $0) },
+    .init(name: "textual", summary: "IDGenRec: a T5 ID generator writes each item's ID from its text (diverse ID generation)",
+          config: TextualIDs.Config.self, inputFiles: ["generator_checkpoint"]) { try TextualIDs(config: $0) },
 ]

@@ -8,6 +8,7 @@ let benches: [(String, ([String]) throws -> Void)] = [
     ("tokenizer", runTokenizerBench),
     ("decode", runDecodeBench),
     ("ingest", runIngestBench),
+    ("textual-ids", runTextualIDsBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
