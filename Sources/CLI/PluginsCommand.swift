@@ -13,7 +13,11 @@ struct PluginsCommand: ParsableCommand {
     @Flag(help: "Load every external plugin (dlopen / start the process), check its ABI version, report its health.")
     var check = false
 
+    @Flag(help: "Print the repository manifest with every compiled-in built-in listed (external entries kept), for plugins.json.")
+    var emitBuiltins = false
+
     func run() throws {
+        if emitBuiltins { return try printManifest() }
         let registry = try host.registry()
         for kind in ComponentKind.allCases {
             let entries = registry.entries.filter { $0.kind == kind }
@@ -30,6 +34,14 @@ struct PluginsCommand: ParsableCommand {
             print("  note  \(e.label) is compiled in but not listed in plugins.json; add {\"name\": \"\(e.name)\", \"kind\": \"\(e.kind.rawValue)\", \"summary\": …, \"builtin\": true}")
         }
         if health.contains(where: { !$0.isHealthy }) { throw ExitCode(1) }
+    }
+
+    /// Built-ins only (no user manifests): the root manifest as it should read for this build.
+    func printManifest() throws {
+        let root = ComponentRegistry.discoverRootManifest()
+        let existing = try root.map { try PluginManifest.load($0) }
+        let registry = try ComponentRegistry.builtins()
+        print(PluginManifest.withBuiltins(of: registry, keeping: existing).serialized(pretty: true))
     }
 
     static func describe(_ e: ComponentEntry, listed: Bool) -> String {
