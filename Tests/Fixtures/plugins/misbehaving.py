@@ -43,7 +43,6 @@ for line in sys.stdin:
         if mode == "duplicate":
             ids[-1] = ids[0]
         reply = {"error": "fixture: refusing on purpose"} if mode == "error" else {"ids": ids, "added_tokens": []}
-    sys.stdout.write(json.dumps(reply) + "\n")
-    if mode == "chatty" and "ids" in reply:
-        sys.stdout.write(json.dumps({"log": "assigned"}) + "\n")
+    extra = json.dumps({"log": "assigned"}) + "\n" if mode == "chatty" and "ids" in reply else ""
+    sys.stdout.write(json.dumps(reply) + "\n" + extra)  # one write: both lines reach the host together
     sys.stdout.flush()
