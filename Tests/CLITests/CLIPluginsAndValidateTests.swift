@@ -16,7 +16,8 @@ final class CLIPluginsAndValidateTests: XCTestCase {
     func testPluginsListsKindsWithConfigDefaults() throws {
         let out = try CLIRunner.run(["plugins", "--plugins", examples])
         XCTAssertEqual(out.status, 0, out.stderr)
-        XCTAssertTrue(out.stdout.contains("item-ids\n  hashed-ngrams"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("\nitem-ids\n"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("\n  hashed-ngrams "), out.stdout)
         XCTAssertTrue(out.stdout.contains("config: n = 2, buckets = 512, code_length = 3"), out.stdout)
         XCTAssertTrue(out.stdout.contains("title-words       command"), out.stdout)
         for kind in ["dataset", "tokenizer", "model", "trainer", "decoder", "metric", "reporter"] {
@@ -39,7 +40,8 @@ final class CLIPluginsAndValidateTests: XCTestCase {
                      "colour: unknown stage or setting",
                      "budget.minutes: expected a number, found string \"ten\"",
                      "dataset: missing stage",
-                     "item_ids: unknown item-ids 'title-word'; did you mean 'title-words'? known: hashed-ngrams, title-words"] {
+                     "item_ids: unknown item-ids 'title-word'; did you mean 'title-words'? known: ",
+                     "hashed-ngrams, title-words"] {
             XCTAssertTrue(report.contains(line), "missing '\(line)' in:\n\(report)")
         }
     }

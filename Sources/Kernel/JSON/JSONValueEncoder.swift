@@ -56,7 +56,7 @@ extension JSONValueEncoder {
             case let v as Bool: return .bool(v)
             case let v as String: return .string(v)
             case let v as Double: return .double(v)
-            case let v as Float: return .double(Double(v))
+            case let v as Float: return .double(Double("\(v)") ?? Double(v))   // 0.01, not 0.009999999776482582
             case let v as Int: return .int(v)
             case let v as Int8: return .int(Int(v))
             case let v as Int16: return .int(Int(v))
