@@ -25,7 +25,7 @@ extension IDGenRecCommand {
     /// The errors that mean "your input is wrong" (manifest, experiment, names, parameters).
     static func usageProblem(_ error: Error) -> String? {
         switch error {
-        case is ValidationReport, is ManifestError, is RegistryError, is ComponentConfigError: return "\(error)"
+        case is ValidationReport, is ManifestError, is RegistryError, is ComponentConfigError, is ParameterValueError: return "\(error)"
         default: return nil
         }
     }

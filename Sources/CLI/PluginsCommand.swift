@@ -13,11 +13,11 @@ struct PluginsCommand: ParsableCommand {
     @Flag(help: "Load every external plugin (dlopen / start the process), check its ABI version, report its health.")
     var check = false
 
-    @Flag(help: "Print the repository manifest with every compiled-in built-in listed (external entries kept), for plugins.json.")
-    var emitBuiltins = false
+    @Flag(help: "Print plugins.json with every compiled-in built-in listed (external entries kept), to keep the manifest in step.")
+    var manifest = false
 
     func run() throws {
-        if emitBuiltins { return try printManifest() }
+        if manifest { return try printManifest() }
         let registry = try host.registry()
         for kind in ComponentKind.allCases {
             let entries = registry.entries.filter { $0.kind == kind }
@@ -41,7 +41,7 @@ struct PluginsCommand: ParsableCommand {
         let root = ComponentRegistry.discoverRootManifest()
         let existing = try root.map { try PluginManifest.load($0) }
         let registry = try ComponentRegistry.builtins()
-        print(PluginManifest.withBuiltins(of: registry, keeping: existing).serialized(pretty: true))
+        print(PluginManifest.text(PluginManifest.withBuiltins(of: registry, keeping: existing)))
     }
 
     static func describe(_ e: ComponentEntry, listed: Bool) -> String {

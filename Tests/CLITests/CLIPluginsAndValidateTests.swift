@@ -55,8 +55,8 @@ final class CLIPluginsAndValidateTests: XCTestCase {
         XCTAssertEqual(try CLIRunner.run(["plugins", "--log-level", "loud"]).status, 2)
     }
 
-    func testEmitBuiltinsPrintsALoadableManifest() throws {
-        let out = try CLIRunner.run(["plugins", "--emit-builtins"])
+    func testManifestFlagPrintsALoadableManifest() throws {
+        let out = try CLIRunner.run(["plugins", "--manifest"])
         XCTAssertEqual(out.status, 0, out.stderr)
         let dir = try scratch()
         let url = dir.appendingPathComponent("plugins.json")

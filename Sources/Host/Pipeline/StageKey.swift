@@ -33,6 +33,7 @@ public enum StageKey: String, CaseIterable, Sendable {
         switch self {
         case .split: return [ComponentChoice(name: "leave-one-out")]
         case .userIDs: return [ComponentChoice(name: "none")]
+        case .prompt: return [ComponentChoice(name: "template-file")]
         case .trainer: return [ComponentChoice(name: "recommender")]
         case .decoder: return [ComponentChoice(name: "trie-beam")]
         case .metrics: return ["hr@5", "hr@10", "ndcg@5", "ndcg@10"].map { ComponentChoice(name: $0) }

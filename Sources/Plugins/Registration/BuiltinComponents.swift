@@ -2,6 +2,7 @@
 // A family = one `builtin<Family>` list in this folder; add the list here once, its entries need nothing else.
 public enum BuiltinComponents {
     public static var all: [ComponentRegistration] {
-        builtinItemIDStrategies
+        builtinDatasets + builtinSplits + builtinItemIDStrategies + builtinUserIDStrategies + builtinPrompts
+            + builtinTokenizers + builtinModels + builtinTrainers + builtinDecoders + builtinMetrics + builtinReporters
     }
 }

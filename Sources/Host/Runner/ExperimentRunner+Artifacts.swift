@@ -1,0 +1,35 @@
+// What a run folder keeps besides metrics: the ID map (item → ID text → tokens), data and ID-map hashes,
+// and a checkpoint HF transformers can load (config.json, model.safetensors, tokenizer.json).
+import Foundation
+
+extension ExperimentRunner {
+    func writeIDMap(_ p: PreparedRun, to folder: URL) throws {
+        var tsv = "item\tid\ttokens\n"
+        for (i, item) in p.data.items.enumerated() {
+            tsv += "\(item.rawID)\t\(p.itemIDs[i])\t\(p.itemTokens[i].map(String.init).joined(separator: " "))\n"
+        }
+        try AtomicFile.write(tsv, to: folder.appendingPathComponent("id_map.tsv"))
+        let info = JSONValue.object([
+            ("dataset", .string(p.data.name)),
+            ("dataset_hash", .string(Self.fnv1a(p.data.sequences.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "\n")
+                                               + p.data.items.map(\.text).joined(separator: "\n")))),
+            ("id_map_hash", .string(Self.fnv1a(tsv))),
+            ("users", .int(p.data.userCount)), ("items", .int(p.data.itemCount)),
+            ("train_samples", .int(p.trainPairs.count)), ("test_users", .int(p.testSamples.count)),
+            ("notes", .array(p.notes.map(JSONValue.string))),
+        ])
+        try AtomicFile.write(info.serialized(pretty: true) + "\n", to: folder.appendingPathComponent("run.json"))
+    }
+
+    func saveCheckpoint(_ model: T5Model, tokenizer: TextTokenizer, to dir: URL) throws {
+        try model.save(directory: dir)
+        if let unigram = tokenizer as? UnigramTokenizer { try unigram.save(to: dir.appendingPathComponent("tokenizer.json")) }
+    }
+
+    /// 64-bit FNV-1a, hex: a stable fingerprint (not a security hash) of the data and the ID map.
+    static func fnv1a(_ text: String) -> String {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return String(h, radix: 16)
+    }
+}

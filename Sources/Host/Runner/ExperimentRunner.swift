@@ -1,0 +1,80 @@
+// Runs one validated experiment end to end: data → split → tokenizer → item IDs (+ trie) → prompts →
+// model → training → evaluation over all test users → run folder (config, ID map, checkpoint, per-user CSV,
+// metrics, reports). Every random choice derives from the experiment's seed.
+import Foundation
+
+public final class ExperimentRunner {
+    public let experiment: Experiment
+    public let registry: ComponentRegistry
+    public var progress: ProgressHandler?
+    public var log: (String) -> Void
+
+    public init(experiment: Experiment, registry: ComponentRegistry, progress: ProgressHandler? = nil,
+                log: @escaping (String) -> Void = { _ in }) {
+        self.experiment = experiment
+        self.registry = registry
+        self.progress = progress
+        self.log = log
+    }
+
+    public var seed: UInt64 { UInt64(truncatingIfNeeded: experiment.seed) }
+
+    public var outputFolder: URL {
+        let path = experiment.outputDir
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+    }
+
+    /// Builds the component of a stage (the first choice for single stages). A `seed` parameter the user did
+    /// not set takes the experiment's seed, so one seed drives every component.
+    func component<T>(_ key: StageKey, as type: T.Type) throws -> T {
+        guard let stage = experiment.pipeline.stage(key), let choice = stage.choice else {
+            throw RunError(stage: key.rawValue, "the pipeline has no \(key.rawValue) stage")
+        }
+        return try make(choice, kind: key.kind, as: type, stage: key.rawValue)
+    }
+
+    func components<T>(_ key: StageKey, as type: T.Type) throws -> [T] {
+        try (experiment.pipeline.stage(key)?.choices ?? []).map { try make($0, kind: key.kind, as: type, stage: key.rawValue) }
+    }
+
+    private func make<T>(_ choice: ComponentChoice, kind: ComponentKind, as type: T.Type, stage: String) throws -> T {
+        var params = choice.params
+        if let entry = try? registry.entry(kind, choice.name), entry.schema.key("seed") != nil, params["seed"] == nil {
+            params = ConfigCodec.overlay(.object([("seed", .int(experiment.seed))]), on: params == .null ? .object([]) : params)
+        }
+        let built = try registry.make(kind, choice.name, params: params)
+        guard let typed = built as? T else {
+            throw RunError(stage: stage, "\(kind.rawValue) '\(choice.name)' cannot serve as \(T.self) here")
+        }
+        return typed
+    }
+
+    /// The whole run. Returns the summary the reporters saw.
+    @discardableResult
+    public func run() throws -> RunSummary {
+        let folder = outputFolder
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(experiment.resolvedJSON(registry: registry).serialized(pretty: true) + "\n",
+                             to: folder.appendingPathComponent("config.json"))
+        let prepared = try prepare()
+        try writeIDMap(prepared, to: folder)
+        let builder = try component(.model, as: Seq2SeqModelBuilder.self)
+        let model = try builder.makeModel(vocabularySize: prepared.tokenizer.vocabularySize, padID: prepared.tokenizer.padID,
+                                          eosID: prepared.tokenizer.eosID, seed: seed)
+        log("model: T5 d_model \(model.config.dModel), \(model.config.numLayers)+\(model.config.numDecoderLayers) layers, vocabulary \(model.config.vocabSize), \(model.parameters.reduce(0) { $0 + $1.count }) parameters")
+        let training = try train(model, prepared, folder: folder)
+        try saveCheckpoint(model, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("checkpoint"))
+        let evaluation = try evaluate(model, prepared, folder: folder)
+        let summary = RunSummary(experiment: folder.lastPathComponent, dataset: prepared.data.name,
+                                 itemIDs: experiment.pipeline[.itemIDs]?.choice?.name ?? "?",
+                                 metrics: evaluation.metrics, users: prepared.testSamples.count,
+                                 trainingSeconds: training.seconds, samplesPerSecond: training.samplesPerSecond,
+                                 decodeMillisecondsPerUser: evaluation.millisecondsPerUser,
+                                 idReport: prepared.idReport, notes: prepared.notes)
+        for reporter in try components(.reporters, as: RunReporter.self) {
+            let text = try reporter.report(summary, to: folder)
+            if !text.isEmpty { log(text) }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,56 @@
+// Masks and additive attention biases.
+//   maskedFill: y = mask ? value : x;  dx = mask ? 0 : dy
+//   attention bias (T5): scores [B, H, T, S] + position [H, T, S] + key padding (−∞-like where a key is
+//   padding) + causal (key s later than query t + offset). Position bias gets dy summed over B.
+//   The mask constant is a large finite negative (as HF uses dtype-min) so a fully masked row stays finite.
+
+extension Tensor {
+    public static let maskValue: Float = -1e9
+
+    public func maskedFill(_ mask: [Bool], value: Float) -> Tensor {
+        precondition(mask.count == count, "mask has \(mask.count) entries for \(count) values")
+        let x = self
+        var y = data
+        for i in 0..<count where mask[i] { y[i] = value }
+        return Tensor(shape: shape, data: y, parents: [x]) { t in
+            let dy = t.grad!
+            x.accumulate { g in for i in 0..<dy.count where !mask[i] { g[i] += dy[i] } }
+        }
+    }
+
+    /// scores [B, H, T, S] + position [H, T, S] (optional) + key mask [B, S] (1 keep, 0 pad) + causal.
+    /// `causalOffset` is the position of query 0 among the keys (cached decoding: S − T).
+    public func addingAttentionBias(position: Tensor?, keyMask: [Float]?, causal: Bool, causalOffset: Int = 0) -> Tensor {
+        precondition(rank == 4, "attention scores must be [B, H, T, S], got \(shape)")
+        let scores = self
+        let b = shape[0], h = shape[1], tq = shape[2], s = shape[3]
+        if let position { precondition(position.shape == [h, tq, s], "position bias \(position.shape) does not match [\(h), \(tq), \(s)]") }
+        if let keyMask { precondition(keyMask.count == b * s, "key mask has \(keyMask.count) entries for [\(b), \(s)]") }
+        var y = data
+        let hts = h * tq * s
+        for bi in 0..<b {
+            for hi in 0..<h {
+                for t in 0..<tq {
+                    let base = bi * hts + (hi * tq + t) * s
+                    for k in 0..<s {
+                        var add: Float = 0
+                        if let position { add += position.data[(hi * tq + t) * s + k] }
+                        if let keyMask, keyMask[bi * s + k] == 0 { add += Tensor.maskValue }
+                        if causal && k > t + causalOffset { add += Tensor.maskValue }
+                        y[base + k] += add
+                    }
+                }
+            }
+        }
+        let parents = [scores] + (position.map { [$0] } ?? [])
+        return Tensor(shape: shape, data: y, parents: parents) { t in
+            let dy = t.grad!
+            if scores.requiresGrad { scores.accumulate(dy) }
+            if let position, position.requiresGrad {
+                position.accumulate { g in
+                    for bi in 0..<b { for i in 0..<hts { g[i] += dy[bi * hts + i] } }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+// Moving values around: reshape (free), permute, concat / slice / split along an axis.
+// Each backward routes dy back to where the values came from.
+
+extension Tensor {
+    /// Same values, new shape (one dimension may be -1). Shares storage until written.
+    public func reshaped(_ newShape: [Int]) -> Tensor {
+        var s = newShape
+        if let i = s.firstIndex(of: -1) {
+            let known = s.enumerated().filter { $0.offset != i }.reduce(1) { $0 * $1.element }
+            s[i] = count / max(known, 1)
+        }
+        precondition(s.reduce(1, *) == count, "cannot reshape \(shape) to \(newShape)")
+        let x = self
+        return Tensor(shape: s, data: data, parents: [x]) { t in x.accumulate(t.grad!) }
+    }
+
+    /// Axes reordered: y.shape[i] = x.shape[axes[i]].
+    public func permuted(_ axes: [Int]) -> Tensor {
+        precondition(axes.sorted() == Array(0..<rank), "permutation \(axes) does not fit rank \(rank)")
+        let x = self
+        let outShape = axes.map { shape[$0] }
+        let map = Tensor.permutationMap(shape: shape, axes: axes)  // y[i] = x[map[i]]
+        var y = [Float](repeating: 0, count: count)
+        for i in 0..<count { y[i] = data[map[i]] }
+        return Tensor(shape: outShape, data: y, parents: [x]) { t in
+            let dy = t.grad!
+            x.accumulate { g in for i in 0..<dy.count { g[map[i]] += dy[i] } }
+        }
+    }
+
+    /// Swaps the last two axes.
+    public func transposedLast() -> Tensor {
+        var axes = Array(0..<rank)
+        axes.swapAt(rank - 1, rank - 2)
+        return permuted(axes)
+    }
+
+    static func permutationMap(shape: [Int], axes: [Int]) -> [Int] {
+        let r = shape.count
+        var strides = [Int](repeating: 1, count: r)
+        for i in stride(from: r - 2, through: 0, by: -1) { strides[i] = strides[i + 1] * shape[i + 1] }
+        let outShape = axes.map { shape[$0] }
+        let outStrides = axes.map { strides[$0] }
+        let n = shape.reduce(1, *)
+        var map = [Int](repeating: 0, count: n)
+        var idx = [Int](repeating: 0, count: r)
+        var flat = 0
+        for o in 0..<n {
+            map[o] = flat
+            var d = r - 1
+            while d >= 0 {
+                idx[d] += 1
+                flat += outStrides[d]
+                if idx[d] < outShape[d] { break }
+                flat -= outStrides[d] * idx[d]
+                idx[d] = 0
+                d -= 1
+            }
+        }
+        return map
+    }
+
+    /// Joins tensors that agree on every axis but `axis`.
+    public static func concat(_ parts: [Tensor], axis rawAxis: Int) -> Tensor {
+        precondition(!parts.isEmpty, "concat of nothing")
+        let first = parts[0]
+        let axis = rawAxis < 0 ? first.rank + rawAxis : rawAxis
+        let outer = first.shape[..<axis].reduce(1, *), inner = first.shape[(axis + 1)...].reduce(1, *)
+        for p in parts {
+            precondition(p.rank == first.rank && p.shape[..<axis] == first.shape[..<axis] && p.shape[(axis + 1)...] == first.shape[(axis + 1)...],
+                         "concat along axis \(axis): shapes \(parts.map(\.shape)) differ elsewhere")
+        }
+        let sizes = parts.map { $0.shape[axis] }
+        let total = sizes.reduce(0, +)
+        var y = [Float](repeating: 0, count: outer * total * inner)
+        var offset = 0
+        for (p, a) in zip(parts, sizes) {
+            for o in 0..<outer {
+                let src = o * a * inner, dst = (o * total + offset) * inner
+                for i in 0..<(a * inner) { y[dst + i] = p.data[src + i] }
+            }
+            offset += a
+        }
+        var outShape = first.shape
+        outShape[axis] = total
+        return Tensor(shape: outShape, data: y, parents: parts) { t in
+            let dy = t.grad!
+            var offset = 0
+            for (p, a) in zip(parts, sizes) {
+                if p.requiresGrad {
+                    p.accumulate { g in
+                        for o in 0..<outer {
+                            let dst = o * a * inner, src = (o * total + offset) * inner
+                            for i in 0..<(a * inner) { g[dst + i] += dy[src + i] }
+                        }
+                    }
+                }
+                offset += a
+            }
+        }
+    }
+
+    /// Elements `range` along `axis`.
+    public func slice(axis rawAxis: Int, _ range: Range<Int>) -> Tensor {
+        let axis = rawAxis < 0 ? rank + rawAxis : rawAxis
+        let a = shape[axis]
+        precondition(range.lowerBound >= 0 && range.upperBound <= a, "slice \(range) out of 0..<\(a) on axis \(axis)")
+        let x = self
+        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        let w = range.count
+        var y = [Float](repeating: 0, count: outer * w * inner)
+        for o in 0..<outer {
+            let src = (o * a + range.lowerBound) * inner, dst = o * w * inner
+            for i in 0..<(w * inner) { y[dst + i] = data[src + i] }
+        }
+        var outShape = shape
+        outShape[axis] = w
+        return Tensor(shape: outShape, data: y, parents: [x]) { t in
+            let dy = t.grad!
+            x.accumulate { g in
+                for o in 0..<outer {
+                    let dst = (o * a + range.lowerBound) * inner, src = o * w * inner
+                    for i in 0..<(w * inner) { g[dst + i] += dy[src + i] }
+                }
+            }
+        }
+    }
+
+    /// Consecutive pieces of the given sizes along `axis`.
+    public func split(axis: Int, sizes: [Int]) -> [Tensor] {
+        var start = 0
+        return sizes.map { s in
+            defer { start += s }
+            return slice(axis: axis, start..<(start + s))
+        }
+    }
+}

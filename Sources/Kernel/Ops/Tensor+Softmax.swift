@@ -1,0 +1,66 @@
+// Softmax and log-softmax over the last axis, rows spread over the cores.
+//   softmax:     y = e^(x−max)/Σ,     dx = y ⊙ (dy − Σ dy·y)
+//   log-softmax: y = x − max − log Σ, dx = dy − softmax(x)·Σ dy
+import Foundation
+
+extension Tensor {
+    public func softmax() -> Tensor {
+        let x = self
+        let v = shape.last!, rows = count / max(v, 1)
+        var y = [Float](repeating: 0, count: count)
+        y.withUnsafeMutableBufferPointer { yp in x.data.withUnsafeBufferPointer { xp in
+            let Y = yp.baseAddress!, X = xp.baseAddress!
+            Parallel.forEach(rows, minimumWork: v * 8) { r in Tensor.softmaxRow(X + r * v, Y + r * v, v) }
+        } }
+        return Tensor(shape: shape, data: y, parents: [x]) { t in
+            let dy = t.grad!
+            x.accumulate { g in
+                for r in 0..<rows {
+                    var dot: Float = 0
+                    for i in 0..<v { dot += dy[r * v + i] * t.data[r * v + i] }
+                    for i in 0..<v { g[r * v + i] += t.data[r * v + i] * (dy[r * v + i] - dot) }
+                }
+            }
+        }
+    }
+
+    public func logSoftmax() -> Tensor {
+        let x = self
+        let v = shape.last!, rows = count / max(v, 1)
+        var y = [Float](repeating: 0, count: count)
+        y.withUnsafeMutableBufferPointer { yp in x.data.withUnsafeBufferPointer { xp in
+            let Y = yp.baseAddress!, X = xp.baseAddress!
+            Parallel.forEach(rows, minimumWork: v * 8) { r in Tensor.logSoftmaxRow(X + r * v, Y + r * v, v) }
+        } }
+        return Tensor(shape: shape, data: y, parents: [x]) { t in
+            let dy = t.grad!
+            x.accumulate { g in
+                for r in 0..<rows {
+                    var s: Float = 0
+                    for i in 0..<v { s += dy[r * v + i] }
+                    for i in 0..<v { g[r * v + i] += dy[r * v + i] - Foundation.exp(t.data[r * v + i]) * s }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ v: Int) {
+        var m = -Float.infinity
+        for i in 0..<v { m = max(m, x[i]) }
+        var s: Float = 0
+        for i in 0..<v { let e = Foundation.exp(x[i] - m); y[i] = e; s += e }
+        let inv = 1 / s
+        for i in 0..<v { y[i] *= inv }
+    }
+
+    @inline(__always)
+    static func logSoftmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ v: Int) {
+        var m = -Float.infinity
+        for i in 0..<v { m = max(m, x[i]) }
+        var s: Float = 0
+        for i in 0..<v { s += Foundation.exp(x[i] - m) }
+        let l = m + Foundation.log(s)
+        for i in 0..<v { y[i] = x[i] - l }
+    }
+}

@@ -1,0 +1,75 @@
+// AdamW (Loshchilov & Hutter): Adam moments with weight decay decoupled from the gradient,
+// matching torch.optim.AdamW step for step:
+//   θ ← θ − lr·λ·θ            (decay; skipped for parameters in the no-decay set: norms, biases)
+//   m ← β1·m + (1−β1)·g,  v ← β2·v + (1−β2)·g²
+//   θ ← θ − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
+// Defaults follow the IDGenRec reference (eps 1e-6, weight decay 0.01); its no-decay filter never matched
+// T5's parameter names, ours is explicit.
+import Foundation
+
+public final class AdamW {
+    public struct Config: Codable, Equatable {
+        public var learningRate: Float = 1e-3
+        public var beta1: Float = 0.9
+        public var beta2: Float = 0.999
+        public var epsilon: Float = 1e-6
+        public var weightDecay: Float = 0.01
+        public init() {}
+        enum CodingKeys: String, CodingKey {
+            case learningRate = "learning_rate", beta1, beta2, epsilon, weightDecay = "weight_decay"
+        }
+    }
+
+    public var config: Config
+    public let parameters: [Tensor]
+    public let noDecay: Set<ObjectIdentifier>
+    public private(set) var step: Int = 0
+    var m: [[Float]]
+    var v: [[Float]]
+
+    /// `noDecay`: parameters exempt from weight decay (T5: every layer-norm weight).
+    public init(parameters: [Tensor], noDecay: [Tensor] = [], config: Config = Config()) {
+        self.parameters = parameters
+        self.noDecay = Set(noDecay.map(ObjectIdentifier.init))
+        self.config = config
+        m = parameters.map { [Float](repeating: 0, count: $0.count) }
+        v = parameters.map { [Float](repeating: 0, count: $0.count) }
+    }
+
+    /// One update with learning rate `lr` (defaults to the config's), then gradients are left untouched.
+    public func update(learningRate lr: Float? = nil) {
+        step += 1
+        let lr = lr ?? config.learningRate
+        let b1 = config.beta1, b2 = config.beta2, eps = config.epsilon
+        let c1 = 1 - Float(pow(Double(b1), Double(step))), c2 = 1 - Float(pow(Double(b2), Double(step)))
+        for (k, p) in parameters.enumerated() {
+            guard let g = p.grad else { continue }
+            let decay = noDecay.contains(ObjectIdentifier(p)) ? 0 : lr * config.weightDecay
+            let n = p.count
+            p.data.withUnsafeMutableBufferPointer { theta in
+                m[k].withUnsafeMutableBufferPointer { mk in
+                    v[k].withUnsafeMutableBufferPointer { vk in
+                        for i in 0..<n {
+                            theta[i] -= decay * theta[i]
+                            mk[i] = b1 * mk[i] + (1 - b1) * g[i]
+                            vk[i] = b2 * vk[i] + (1 - b2) * g[i] * g[i]
+                            theta[i] -= lr * (mk[i] / c1) / ((vk[i] / c2).squareRoot() + eps)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public func zeroGrad() { for p in parameters { p.zeroGrad() } }
+
+    /// Moments and step, for checkpoints (resume continues the same trajectory).
+    public var state: (step: Int, m: [[Float]], v: [[Float]]) { (step, m, v) }
+
+    public func restore(step: Int, m: [[Float]], v: [[Float]]) {
+        precondition(m.count == parameters.count && v.count == parameters.count, "optimizer state does not match the parameters")
+        self.step = step
+        self.m = m
+        self.v = v
+    }
+}

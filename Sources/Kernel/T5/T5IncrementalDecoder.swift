@@ -1,0 +1,160 @@
+// Cached step-by-step decoding for beam search: the encoder runs once per input, cross-attention keys and
+// values are computed once per input and layer, and self-attention keys/values grow by one position per step
+// and follow their beams (rows are re-gathered by `parents`). No gradients anywhere.
+//
+// Legend: B inputs, R rows this step (beams × inputs), S input tokens, t decoded positions so far,
+// D d_model, H heads, K d_kv, V vocabulary.
+import Foundation
+
+public final class T5IncrementalDecoder: IncrementalDecoder {
+    let model: T5Model
+    let sourceLength: Int
+    let keyMask: [Float]                 // [B, S]
+    let crossK: [[Float]]                // per layer [B, H, S, K]
+    let crossV: [[Float]]                // per layer [B, H, S, K]
+    var selfK: [[Float]]                 // per layer [R, H, t, K]
+    var selfV: [[Float]]
+    var rowInput: [Int] = []             // [R] which input each row decodes for
+    var position = 0                     // t
+
+    public var vocabularySize: Int { model.config.vocabSize }
+
+    init(model: T5Model, inputs: [[Int]]) {
+        self.model = model
+        let c = model.config
+        let b = inputs.count
+        let s = max(1, inputs.map(\.count).max() ?? 1)
+        var ids = [Int](repeating: c.padTokenID, count: b * s), mask = [Float](repeating: 0, count: b * s)
+        for (r, row) in inputs.enumerated() { for (j, tok) in row.enumerated() { ids[r * s + j] = tok; mask[r * s + j] = 1 } }
+        sourceLength = s
+        keyMask = mask
+        let wasTraining = model.training
+        model.training = false
+        let encoded = Tape.withoutGradients { model.encode(inputIDs: ids, batch: b, attentionMask: mask) }  // [B, S, D]
+        model.training = wasTraining
+        var ks: [[Float]] = [], vs: [[Float]] = []
+        Tape.withoutGradients {
+            for block in model.decoderBlocks {
+                let a = block.crossAttention!
+                ks.append(a.splitHeads(encoded.matmul(a.k, transposeB: true), batch: b).data)
+                vs.append(a.splitHeads(encoded.matmul(a.v, transposeB: true), batch: b).data)
+            }
+        }
+        crossK = ks
+        crossV = vs
+        selfK = Array(repeating: [], count: c.numDecoderLayers)
+        selfV = Array(repeating: [], count: c.numDecoderLayers)
+    }
+
+    public func step(parents: [Int], tokens: [Int]) -> [Float] {
+        precondition(parents.count == tokens.count, "one token per row")
+        let c = model.config
+        let r = parents.count, h = c.numHeads, dk = c.dKV, t = position
+        rowInput = position == 0 ? parents : parents.map { rowInput[$0] }
+        return Tape.withoutGradients {
+            var x = model.embed(tokens, batch: r)                        // [R, 1, D]
+            // Causal buckets for the one new query at position t against keys 0...t.
+            let biasTable = model.decoderBlocks[0].selfAttention.relativeBias!
+            let buckets = T5RelativePosition.buckets(queries: 1, keys: t + 1, queryStart: t, bidirectional: false,
+                                                     numBuckets: c.relativeAttentionNumBuckets,
+                                                     maxDistance: c.relativeAttentionMaxDistance)
+            var bias = [Float](repeating: 0, count: h * (t + 1))         // [H, t+1]
+            for j in 0...t { for hi in 0..<h { bias[hi * (t + 1) + j] = biasTable.data[buckets[j] * h + hi] } }
+
+            for (l, block) in model.decoderBlocks.enumerated() {
+                // Self-attention with the cache.
+                let a = block.selfAttention
+                let hn = x.rmsNorm(weight: block.selfAttentionNorm, epsilon: c.layerNormEpsilon)
+                let q = hn.matmul(a.q, transposeB: true).data               // [R, H·K]
+                let k = hn.matmul(a.k, transposeB: true).data
+                let v = hn.matmul(a.v, transposeB: true).data
+                selfK[l] = appendStep(cache: selfK[l], parents: parents, new: k, rows: r, heads: h, dk: dk, t: t)
+                selfV[l] = appendStep(cache: selfV[l], parents: parents, new: v, rows: r, heads: h, dk: dk, t: t)
+                let ctx = attend(q: q, keys: selfK[l], values: selfV[l], keyRow: Array(0..<r), length: t + 1,
+                                 bias: bias, mask: nil, heads: h, dk: dk)
+                x = x + Tensor(shape: [r, 1, h * dk], data: ctx).matmul(a.o, transposeB: true)
+                // Cross-attention over the input's cached keys/values.
+                let ca = block.crossAttention!
+                let cn = x.rmsNorm(weight: block.crossAttentionNorm!, epsilon: c.layerNormEpsilon)
+                let cq = cn.matmul(ca.q, transposeB: true).data
+                let cctx = attend(q: cq, keys: crossK[l], values: crossV[l], keyRow: rowInput, length: sourceLength,
+                                  bias: nil, mask: keyMask, heads: h, dk: dk)
+                x = x + Tensor(shape: [r, 1, h * dk], data: cctx).matmul(ca.o, transposeB: true)
+                let f = x.rmsNorm(weight: block.feedForwardNorm, epsilon: c.layerNormEpsilon)
+                x = x + block.feedForward.forward(f, dropout: 0, training: false, rng: &model.dropoutRNG)
+            }
+            position += 1
+            let hidden = x.rmsNorm(weight: model.decoderFinalNorm, epsilon: c.layerNormEpsilon)
+            return model.logits(hidden).logSoftmax().data                   // [R, V]
+        }
+    }
+
+    /// New cache [R, H, t+1, K]: each row's parent history, then this step's key/value.
+    private func appendStep(cache: [Float], parents: [Int], new: [Float], rows r: Int, heads h: Int, dk: Int, t: Int) -> [Float] {
+        var out = [Float](repeating: 0, count: r * h * (t + 1) * dk)
+        out.withUnsafeMutableBufferPointer { o in cache.withUnsafeBufferPointer { old in new.withUnsafeBufferPointer { nw in
+            for row in 0..<r {
+                for hi in 0..<h {
+                    let dst = ((row * h + hi) * (t + 1)) * dk
+                    if t > 0 {
+                        let src = ((parents[row] * h + hi) * t) * dk
+                        for i in 0..<(t * dk) { o[dst + i] = old[src + i] }
+                    }
+                    for i in 0..<dk { o[dst + t * dk + i] = nw[row * h * dk + hi * dk + i] }
+                }
+            }
+        } } }
+        return out
+    }
+
+    /// For each row and head: softmax(q·Kᵀ + bias + mask)·V over `length` keys of cache row keyRow[row].
+    /// Returns [R, H·K].
+    private func attend(q: [Float], keys: [Float], values: [Float], keyRow: [Int], length n: Int,
+                        bias: [Float]?, mask: [Float]?, heads h: Int, dk: Int) -> [Float] {
+        let r = keyRow.count
+        var out = [Float](repeating: 0, count: r * h * dk)
+        out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in keys.withUnsafeBufferPointer { kp in
+        values.withUnsafeBufferPointer { vp in
+            let O = o.baseAddress!, Q = qp.baseAddress!, Kp = kp.baseAddress!, Vp = vp.baseAddress!
+            Parallel.forEach(r, minimumWork: h * n * dk * 2) { row in
+                var scores = [Float](repeating: 0, count: n)
+                let src = keyRow[row]
+                for hi in 0..<h {
+                    let qv = Q + (row * h + hi) * dk
+                    let kBase = Kp + ((src * h + hi) * n) * dk
+                    var m = -Float.infinity
+                    for j in 0..<n {
+                        var s: Float = 0
+                        let kr = kBase + j * dk
+                        for i in 0..<dk { s += qv[i] * kr[i] }
+                        if let bias { s += bias[hi * n + j] }
+                        if let mask, mask[src * n + j] == 0 { s += Tensor.maskValue }
+                        scores[j] = s
+                        m = max(m, s)
+                    }
+                    var total: Float = 0
+                    for j in 0..<n { let e = Foundation.exp(scores[j] - m); scores[j] = e; total += e }
+                    let inv = 1 / total
+                    let dst = O + (row * h + hi) * dk
+                    let vBase = Vp + ((src * h + hi) * n) * dk
+                    for j in 0..<n {
+                        let w = scores[j] * inv
+                        let vr = vBase + j * dk
+                        for i in 0..<dk { dst[i] += w * vr[i] }
+                    }
+                }
+            }
+        } } } }
+        return out
+    }
+}
+
+extension T5Model: Seq2SeqScorer {
+    public var decoderStartID: Int { config.decoderStartTokenID }
+    public var eosID: Int { config.eosTokenID }
+    public var padID: Int { config.padTokenID }
+
+    public func beginDecoding(inputs: [[Int]]) -> IncrementalDecoder {
+        T5IncrementalDecoder(model: self, inputs: inputs)
+    }
+}

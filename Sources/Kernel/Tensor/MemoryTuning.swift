@@ -1,0 +1,18 @@
+// Training allocates and frees the same large activation buffers every step. glibc's default returns big
+// blocks to the kernel (mmap/munmap, trimming), so each step pays page faults and page clearing again —
+// seen as clear_page/exc_page_fault at the top of a profile. Keeping freed blocks in the heap removes that.
+
+#if os(Linux)
+@_silgen_name("mallopt") private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+private let M_TRIM_THRESHOLD: Int32 = -1   // <malloc.h>
+private let M_MMAP_THRESHOLD: Int32 = -3
+#endif
+
+enum MemoryTuning {
+    static let applied: Void = {
+        #if os(Linux)
+        _ = glibcMallopt(M_MMAP_THRESHOLD, 1 << 30)
+        _ = glibcMallopt(M_TRIM_THRESHOLD, Int32.max)
+        #endif
+    }()
+}

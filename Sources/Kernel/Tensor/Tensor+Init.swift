@@ -1,0 +1,25 @@
+// Seeded initializers: uniform, normal and truncated normal (resampled beyond ±2σ, as PyTorch's
+// trunc_normal_ with default bounds), all from the run's one generator.
+
+extension Tensor {
+    public static func uniform(_ shape: [Int], low: Float, high: Float, rng: inout SplitMix64, requiresGrad: Bool = false) -> Tensor {
+        let n = shape.reduce(1, *)
+        return Tensor(shape: shape, data: (0..<n).map { _ in low + (high - low) * rng.nextUniform() }, requiresGrad: requiresGrad)
+    }
+
+    public static func normal(_ shape: [Int], std: Float, rng: inout SplitMix64, requiresGrad: Bool = false) -> Tensor {
+        let n = shape.reduce(1, *)
+        return Tensor(shape: shape, data: (0..<n).map { _ in std * rng.nextNormal() }, requiresGrad: requiresGrad)
+    }
+
+    public static func truncatedNormal(_ shape: [Int], std: Float, rng: inout SplitMix64, requiresGrad: Bool = false) -> Tensor {
+        let n = shape.reduce(1, *)
+        var out = [Float](repeating: 0, count: n)
+        for i in 0..<n {
+            var z = rng.nextNormal()
+            while abs(z) > 2 { z = rng.nextNormal() }
+            out[i] = std * z
+        }
+        return Tensor(shape: shape, data: out, requiresGrad: requiresGrad)
+    }
+}

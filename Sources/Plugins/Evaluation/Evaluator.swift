@@ -1,0 +1,68 @@
+// Evaluation over ALL test (or validation) users — not a sample, as the CPU protocol demands — in batches
+// (one `beginDecoding` per batch, so the decoder's batching across users is what runs), with a progress
+// callback for the CLI's bar, then the configured metrics over the per-user results.
+//
+// Legend: U users, b batch size.
+public struct Evaluator {
+    public struct Config: Codable, Equatable, Sendable {
+        /// Users decoded together (b).
+        public var batchSize = 16
+        /// Never recommend items the user has already seen. Off by default as in the reference (on Yelp,
+        /// 2,027 test targets are in the user's own history, so excluding changes the numbers).
+        public var excludeHistory = false
+
+        public init(batchSize: Int = 16, excludeHistory: Bool = false) {
+            self.batchSize = batchSize
+            self.excludeHistory = excludeHistory
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case batchSize = "batch_size"
+            case excludeHistory = "exclude_history"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
+            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
+            excludeHistory = try c.decodeIfPresent(Bool.self, forKey: .excludeHistory) ?? d.excludeHistory
+        }
+    }
+
+    public let config: Config
+
+    public init(config: Config = Config()) throws {
+        guard config.batchSize >= 1 else {
+            throw ParameterValueError(component: "evaluation", key: "batch_size",
+                                       advice: "must be ≥ 1, got \(config.batchSize)")
+        }
+        self.config = config
+    }
+
+    /// Decodes every sample, `batchSize` at a time, reporting `(done, total)` after each batch.
+    public func run(_ ranker: ItemRanker, scorer: Seq2SeqScorer, trie: Trie, samples: [EvaluationSample],
+                    progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> [PerUserResult] {   // [U]
+        var rows: [PerUserResult] = []
+        rows.reserveCapacity(samples.count)
+        var start = 0
+        while start < samples.count {
+            let batch = samples[start ..< min(start + config.batchSize, samples.count)]
+            let ranked = ranker.rank(scorer, trie: trie, inputs: batch.map { $0.input },
+                                     exclusions: config.excludeHistory ? batch.map { $0.history } : nil)
+            for (sample, r) in zip(batch, ranked) {
+                rows.append(PerUserResult(user: sample.user, target: sample.target,
+                                          rank: r.items.firstIndex(of: sample.target).map { $0 + 1 },
+                                          items: r.items, scores: r.scores, exhausted: r.exhausted))
+            }
+            start += batch.count
+            progress?(start, samples.count)
+        }
+        return rows
+    }
+
+    /// Every metric's overall value over `results`, in the order given (the order of metrics.json).
+    public static func measure(_ results: [PerUserResult], metrics: [Metric],
+                               catalogSize: Int) -> [(name: String, value: Double)] {
+        let ranked = results.map { $0.items }, targets = results.map { $0.target }
+        return metrics.map { ($0.name, $0.aggregate(ranked: ranked, targets: targets, catalogSize: catalogSize)) }
+    }
+}

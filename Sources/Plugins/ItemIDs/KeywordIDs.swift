@@ -1,0 +1,62 @@
+// `keyword` item IDs: the item's words ranked by TF-IDF over the catalog (stop words out), taken in
+// descending salience until the ID is unique — "truth perfume calvin klein"-like IDs without a generator,
+// and the extractive targets a fresh IDGenRec generator can be pretrained on (issue 7, `textual`).
+//
+// Legend: N items.
+
+public struct KeywordIDs: ItemIDStrategy {
+    public struct Config: Codable, Equatable {
+        /// Words every ID starts with.
+        public var minWords: Int = 1
+        /// Words an ID may grow to before a numeric suffix; nil = all of the item's distinct words.
+        public var maxWords: Int? = nil
+        /// Words shorter than this are not keywords.
+        public var minWordLength: Int = 2
+        /// The ID word for items with no usable text.
+        public var fallbackWord: String = "item"
+
+        enum CodingKeys: String, CodingKey {
+            case minWords = "min_words"
+            case maxWords = "max_words"
+            case minWordLength = "min_word_length"
+            case fallbackWord = "fallback_word"
+        }
+
+        public init(minWords: Int = 1, maxWords: Int? = nil, minWordLength: Int = 2, fallbackWord: String = "item") {
+            self.minWords = minWords
+            self.maxWords = maxWords
+            self.minWordLength = minWordLength
+            self.fallbackWord = fallbackWord
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? 1
+            maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords)
+            minWordLength = try c.decodeIfPresent(Int.self, forKey: .minWordLength) ?? 2
+            fallbackWord = try c.decodeIfPresent(String.self, forKey: .fallbackWord) ?? "item"
+        }
+    }
+
+    public let config: Config
+    public init(config: Config = Config()) { self.config = config }
+
+    public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
+        if let m = config.maxWords, m < 1 {
+            throw ItemIDError.invalidConfig(strategy: "keyword", key: "max_words", problem: "must be at least 1 (got \(m))")
+        }
+        let fallback = ItemText.words(config.fallbackWord).joined(separator: " ")
+        guard !fallback.isEmpty else {
+            throw ItemIDError.invalidConfig(strategy: "keyword", key: "fallback_word", problem: "must contain a letter or digit")
+        }
+        let weights = TermWeights(catalog: input.catalog, minLength: config.minWordLength)
+        let words = input.catalog.indices.map { weights.rankedWords(of: $0) }
+        let outcome = try UniqueWordPrefixes(minWords: config.minWords, maxWords: config.maxWords, fallbackWord: fallback)
+            .assign(words: words, key: TokenSequenceKey.make(input.tokenizer), strategy: "keyword")
+        return ItemIDAssignment(ids: outcome.ids, addedTokens: [], report: [
+            "source": "TF-IDF over \(weights.vocabulary.count) catalog terms, stop words out",
+            "collisions": "\(outcome.extendedItems) items extended word by word, \(outcome.suffixedItems) resolved by numeric suffix",
+            "empty_texts": "\(outcome.emptyItems) items given '\(fallback)'",
+        ])
+    }
+}

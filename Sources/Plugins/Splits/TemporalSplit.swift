@@ -1,0 +1,108 @@
+// The `temporal` split: one global time cut for everyone, so no training interaction happens after any
+// evaluated one (leave-one-out lets one user's training item postdate another user's test item).
+// Interactions before `valid_from` are training; a user's first interaction in [valid_from, test_from) is
+// their validation target and their first at or after `test_from` the test target (or every one, with
+// `targets: all`). Histories hold everything the user did before the target, cut to `max_history`.
+// Cuts are given as times or derived from quantiles of all interaction times.
+//
+// Legend: U users, L sequence length.
+
+public struct TemporalSplit: SplitStrategy {
+    public enum Targets: String, Codable, Sendable { case first, all }
+
+    public struct Config: Codable, Equatable, Sendable {
+        /// Most recent items kept in a sample's history.
+        public var maxHistory: Int = 20
+        /// Share of all interactions (latest first) that form the test window, when `test_from` is not given.
+        public var testFraction: Double = 0.1
+        /// Share of all interactions just before the test window that form the validation window.
+        public var validFraction: Double = 0.1
+        /// Explicit cut times (seconds since epoch); override the fractions.
+        public var validFrom: Int64? = nil
+        public var testFrom: Int64? = nil
+        /// `first` (default): one target per user and window; `all`: every interaction in the window.
+        public var targets: Targets = .first
+
+        public init(maxHistory: Int = 20, testFraction: Double = 0.1, validFraction: Double = 0.1,
+                    validFrom: Int64? = nil, testFrom: Int64? = nil, targets: Targets = .first) {
+            self.maxHistory = maxHistory
+            self.testFraction = testFraction
+            self.validFraction = validFraction
+            self.validFrom = validFrom
+            self.testFrom = testFrom
+            self.targets = targets
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case targets
+            case maxHistory = "max_history"
+            case testFraction = "test_fraction"
+            case validFraction = "valid_fraction"
+            case validFrom = "valid_from"
+            case testFrom = "test_from"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            maxHistory = try c.decodeIfPresent(Int.self, forKey: .maxHistory) ?? 20
+            testFraction = try c.decodeIfPresent(Double.self, forKey: .testFraction) ?? 0.1
+            validFraction = try c.decodeIfPresent(Double.self, forKey: .validFraction) ?? 0.1
+            validFrom = try c.decodeIfPresent(Int64.self, forKey: .validFrom)
+            testFrom = try c.decodeIfPresent(Int64.self, forKey: .testFrom)
+            targets = try c.decodeIfPresent(Targets.self, forKey: .targets) ?? .first
+        }
+    }
+
+    public let config: Config
+
+    public init(config: Config = Config()) { self.config = config }
+
+    /// The (valid_from, test_from) cut times for `data`.
+    public func cuts(_ data: Interactions) throws -> (validFrom: Int64, testFrom: Int64) {
+        guard let times = data.timestamps else {
+            throw DatasetError.unsupported(dataset: data.name,
+                                           reason: "the temporal split needs interaction times and this dataset has none (idgenrec-folder data has no times: use leave-one-out)")
+        }
+        let c = config
+        guard c.testFraction > 0, c.validFraction >= 0, c.testFraction + c.validFraction < 1, c.maxHistory >= 1 else {
+            throw DatasetError.invalidConfig(component: "temporal", reason: "needs 0 < test_fraction, 0 ≤ valid_fraction, their sum < 1, max_history ≥ 1")
+        }
+        if let v = c.validFrom, let t = c.testFrom {
+            guard v <= t else { throw DatasetError.invalidConfig(component: "temporal", reason: "valid_from (\(v)) is after test_from (\(t))") }
+            return (v, t)
+        }
+        let all = times.flatMap { $0 }.sorted()
+        guard !all.isEmpty else { throw DatasetError.empty(file: data.name, reason: "no interactions to split") }
+        let testFrom = c.testFrom ?? all[min(all.count - 1, Int(Double(all.count) * (1 - c.testFraction)))]
+        let validFrom = c.validFrom ?? all[min(all.count - 1, Int(Double(all.count) * (1 - c.testFraction - c.validFraction)))]
+        return (min(validFrom, testFrom), testFrom)
+    }
+
+    public func split(_ data: Interactions) throws -> DataSplit {
+        let (validFrom, testFrom) = try cuts(data)
+        let times = data.timestamps!
+        var train: [Sample] = [], valid: [Sample] = [], test: [Sample] = []
+        var trainingSequences: [[Int]] = []
+        var noHistory = 0
+        for (u, seq) in data.sequences.enumerated() {
+            let t = times[u]
+            let trainEnd = t.firstIndex(where: { $0 >= validFrom }) ?? seq.count
+            trainingSequences.append(Array(seq[..<trainEnd]))
+            for p in stride(from: 1, to: trainEnd, by: 1) { train.append(sample(u, seq, p)) }
+            var tookValid = false, tookTest = false
+            for p in trainEnd..<seq.count {
+                let isTest = t[p] >= testFrom
+                if (isTest ? tookTest : tookValid) && config.targets == .first { continue }
+                if p == 0 { noHistory += 1; continue }
+                if isTest { test.append(sample(u, seq, p)); tookTest = true } else { valid.append(sample(u, seq, p)); tookValid = true }
+            }
+        }
+        var notes = ["temporal cut: valid from \(validFrom), test from \(testFrom) (seconds since epoch)"]
+        if noHistory > 0 { notes.append("\(noHistory) target(s) without any earlier interaction were left out") }
+        return DataSplit(train: train, valid: valid, test: test, trainingSequences: trainingSequences, notes: notes)
+    }
+
+    func sample(_ u: Int, _ seq: [Int], _ p: Int) -> Sample {
+        Sample(user: u, history: Array(seq[max(0, p - config.maxHistory)..<p]), target: seq[p], position: p)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+import IDGenPlugins
+
+/// The acceptance check on a real (tiny, random-weight) model: trie-beam with K ≥ N returns the k best items
+/// of a brute-force enumeration that teacher-forces every item's ID through the T5's own cached decoder.
+/// Row counts differ between the two (BLAS blocking may round differently), so scores are compared with a
+/// tolerance and the order is checked up to near-ties.
+final class TrieBeamT5Tests: XCTestCase {
+    func testWideBeamOnTinyT5MatchesBruteForce() throws {
+        let model = T5Model(config: try T5Config.preset("cpu-tiny"), seed: 3)
+        let V = model.config.vocabSize
+        let ids = randomIDs(count: 30, vocabulary: 12, maxTokens: 4, seed: 5).map { $0.map { $0 == 1 ? 1 : $0 * 97 % V } }
+        let trie = try Trie(sequences: ids, eosID: model.eosID)
+        let inputs = [[5, 17, 300, 1], [42, 8, 1]]
+        func bruteForce(_ input: [Int]) -> [(item: Int, score: Float)] {
+            ids.indices.map { i -> (item: Int, score: Float) in
+                let d = model.beginDecoding(inputs: [input])
+                var lp = d.step(parents: [0], tokens: [model.decoderStartID]), s: Float = 0
+                for t in ids[i] {
+                    s += lp[t]
+                    if t != model.eosID { lp = d.step(parents: [0], tokens: [t]) }
+                }
+                return (i, s)
+            }.sorted { $0.score > $1.score }
+        }
+        var c = TrieBeamDecoder.Config(); c.beams = 30; c.k = 10
+        let decoder = try TrieBeamDecoder(config: c)
+        let batched = decoder.rank(model, trie: trie, inputs: inputs, exclusions: nil)
+        for (b, input) in inputs.enumerated() {
+            let truth = bruteForce(input)
+            let r = batched[b]
+            XCTAssertEqual(r.items.count, 10)
+            for (j, (item, score)) in zip(r.items, r.scores).enumerated() {
+                XCTAssertEqual(score, truth.first { $0.item == item }!.score, accuracy: 1e-4)
+                XCTAssertEqual(score, truth[j].score, accuracy: 1e-4, "rank \(j + 1) of input \(b)")
+            }
+            let single = decoder.rank(model, trie: trie, inputs: [input], exclusions: nil)[0]
+            for (x, y) in zip(single.scores, r.scores) { XCTAssertEqual(x, y, accuracy: 1e-4) }
+        }
+    }
+}

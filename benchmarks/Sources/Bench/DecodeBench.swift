@@ -1,0 +1,98 @@
+// Decode benchmark (issue 8): trie-beam with 20 beams returning 20 items over a trie of 12,000 random token
+// sequences of length 4–8, inputs of 128 tokens, batch 1 and batched, with a T5 preset (random weights,
+// cached incremental decoding) — and with a replay scorer whose `step` only copies precomputed log-softmax
+// rows, which isolates the decoder's own bookkeeping from the model's time.
+// The HF `generate` + `prefix_allowed_tokens_fn` reference for the same trie is not run here yet.
+//
+// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 32] [--batch 16] [--beams 20]
+//
+// Legend: B inputs, R rows of a step, V vocabulary, P precomputed rows.
+import Foundation
+import IDGenKernel
+import IDGenPlugins
+
+/// A scorer that answers every step by copying one of P precomputed log-softmax rows, picked by hashing
+/// (parent, token) — deterministic, model-free, and as cheap as a `step` can be.
+final class ReplayScorer: Seq2SeqScorer {
+    let vocabularySize: Int, decoderStartID = 0, eosID = 1, padID = 0
+    let table: [Float]                       // [P, V]
+    let P: Int
+    var seconds = 0.0                        // time spent inside `step`, to separate it from the decoder's
+
+    init(vocabularySize V: Int, rows P: Int = 64, seed: UInt64) {
+        vocabularySize = V; self.P = P
+        var table: [Float] = [], z = seed
+        table.reserveCapacity(P * V)
+        for _ in 0 ..< P {
+            let logits = (0 ..< V).map { _ -> Float in z = z &* 6364136223846793005 &+ 1442695040888963407
+                return Float(z >> 40) / Float(1 << 24) * 8 }
+            let m = logits.max()!, lse = m + log(logits.reduce(0) { $0 + exp($1 - m) })
+            table += logits.map { $0 - lse }
+        }
+        self.table = table
+    }
+
+    func beginDecoding(inputs: [[Int]]) -> IncrementalDecoder { ReplayDecoder(scorer: self) }
+}
+
+final class ReplayDecoder: IncrementalDecoder {
+    let scorer: ReplayScorer
+    var stepIndex = 0
+    var out: [Float] = []                    // [R, V] handed out by value; unique again by the next step
+    init(scorer: ReplayScorer) { self.scorer = scorer }
+    var vocabularySize: Int { scorer.vocabularySize }
+
+    func step(parents: [Int], tokens: [Int]) -> [Float] {            // → [R, V]
+        let started = Date()
+        defer { scorer.seconds += Date().timeIntervalSince(started) }
+        let V = scorer.vocabularySize
+        out.removeAll(keepingCapacity: true)                          // reused: no allocation after warm-up
+        for (p, tok) in zip(parents, tokens) {
+            let pick = Int(UInt(bitPattern: (p &* 31 &+ tok &* 131 &+ stepIndex &* 7)) % UInt(scorer.P))
+            out.append(contentsOf: scorer.table[pick * V ..< (pick + 1) * V])
+        }
+        stepIndex += 1
+        return out
+    }
+}
+
+func runDecodeBench(args: [String]) throws {
+    func option(_ name: String, _ fallback: Int) -> Int { value(of: name, in: args).flatMap { Int($0) } ?? fallback }
+    let items = option("--items", 12_000), inputsCount = option("--inputs", 32), batch = option("--batch", 16)
+    let beams = option("--beams", 20)
+    let preset = value(of: "--preset", in: args) ?? "cpu-small"
+    let model = T5Model(config: try T5Config.preset(preset), seed: 1)
+    let V = model.config.vocabSize
+    var z: UInt64 = 42
+    func next() -> Int { z = z &* 6364136223846793005 &+ 1442695040888963407; return Int(z >> 33) }
+    var seen = Set<[Int]>(), ids: [[Int]] = []
+    while ids.count < items {
+        let s = (0 ..< 4 + next() % 5).map { _ in 2 + next() % (V - 2) } + [1]
+        if seen.insert(s).inserted { ids.append(s) }
+    }
+    let inputs = (0 ..< inputsCount).map { _ in (0 ..< 128).map { _ in 2 + next() % (V - 2) } }
+
+    var t0 = Date()
+    let trie = try Trie(sequences: ids, eosID: 1)
+    print(String(format: "trie: %d items, %d nodes, built in %.1f ms", items, trie.nodeCount,
+                 Date().timeIntervalSince(t0) * 1000))
+    var config = TrieBeamDecoder.Config(); config.beams = beams; config.k = beams
+    let decoder = try TrieBeamDecoder(config: config)
+    let replay = ReplayScorer(vocabularySize: V, seed: 7)
+    for (label, scorer) in [("replay scorer, decoder overhead", replay as Seq2SeqScorer), ("\(preset) T5", model)] {
+        for b in [1, batch] {
+            replay.seconds = 0
+            t0 = Date()
+            var returned = 0, start = 0
+            while start < inputs.count {
+                let chunk = Array(inputs[start ..< min(start + b, inputs.count)])
+                returned += decoder.rank(scorer, trie: trie, inputs: chunk, exclusions: nil).reduce(0) { $0 + $1.items.count }
+                start += chunk.count
+            }
+            let ms = Date().timeIntervalSince(t0) * 1000 / Double(inputs.count)
+            let inStep = scorer === replay ? String(format: " (step %.2f)", replay.seconds * 1000 / Double(inputs.count)) : ""
+            print(String(format: "trie-beam K=%d, %@, batch %d: %.2f ms/input%@, %.1f items/input; 22,363 users ≈ %.1f min",
+                         beams, label, b, ms, inStep, Double(returned) / Double(inputs.count), ms * 22_363 / 60_000))
+        }
+    }
+}

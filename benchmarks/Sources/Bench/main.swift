@@ -1,0 +1,27 @@
+// idgenrec-bench: speed measurements, printed beside the reference measured in the same run.
+// Usage: idgenrec-bench <kernel|all> [options]
+import Foundation
+
+let benches: [(String, ([String]) throws -> Void)] = [
+    ("kernel", runKernelBench),
+    ("t5-train", runT5TrainBench),
+    ("tokenizer", runTokenizerBench),
+    ("decode", runDecodeBench),
+    ("ingest", runIngestBench),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let which = arguments.first ?? "all"
+let rest = Array(arguments.dropFirst())
+let selected = which == "all" ? benches : benches.filter { $0.0 == which }
+if selected.isEmpty {
+    FileHandle.standardError.write("unknown benchmark '\(which)': known are \(benches.map(\.0).joined(separator: ", ")), all\n".data(using: .utf8)!)
+    exit(2)
+}
+for (name, run) in selected {
+    print("== \(name)")
+    do { try run(rest) } catch {
+        FileHandle.standardError.write("benchmark \(name) failed: \(error)\n".data(using: .utf8)!)
+        exit(1)
+    }
+}
