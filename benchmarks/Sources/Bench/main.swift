@@ -8,6 +8,7 @@ let benches: [(String, ([String]) throws -> Void)] = [
     ("tokenizer", runTokenizerBench),
     ("decode", runDecodeBench),
     ("ingest", runIngestBench),
+    ("plugins", runPluginBridgeBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
