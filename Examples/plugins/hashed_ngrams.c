@@ -70,6 +70,23 @@ static void bucket_counts(const char *text, const params_t *pr, int *counts) {
     free(words);
 }
 
+/* A set of strings (open addressing): which codes are taken, so disambiguation is O(1) per try. */
+typedef struct { char **slots; size_t mask; } code_set_t;
+
+static uint64_t hash_str(const char *s) {
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) { h ^= (unsigned char)*s; h *= 1099511628211ULL; }
+    return h;
+}
+
+/* Inserts `code` unless present; returns 1 if it was inserted (the code was free). */
+static int code_set_insert(code_set_t *set, const char *code) {
+    for (size_t i = hash_str(code) & set->mask;; i = (i + 1) & set->mask) {
+        if (!set->slots[i]) { set->slots[i] = strdup(code); return 1; }
+        if (strcmp(set->slots[i], code) == 0) return 0;
+    }
+}
+
 static int read_int(json_object *params, const char *key, int fallback) {
     json_object *v;
     if (params && json_object_object_get_ex(params, key, &v) && json_object_is_type(v, json_type_int)) return json_object_get_int(v);
@@ -106,7 +123,9 @@ static char *assign(json_object *req) {
     json_object *ids = json_object_new_array(), *added = json_object_new_array();
     char *seen_tok = calloc((size_t)pr.buckets, 1);
     int max_d = 0, collisions = 0, used_none = 0;
-    char **codes = malloc(sizeof(char *) * items);
+    code_set_t taken = {NULL, 1};
+    while (taken.mask + 1 < (size_t)items * 2 + 2) taken.mask = taken.mask * 2 + 1;
+    taken.slots = calloc(taken.mask + 1, sizeof(char *));
     for (int i = 0; i < items; i++) {
         int *c = counts + (size_t)i * pr.buckets;
         char code[1024] = "";
@@ -128,15 +147,11 @@ static char *assign(json_object *req) {
         /* Disambiguate against earlier items: append the smallest <d_k> that makes the code unique. */
         char final_code[1100];
         strcpy(final_code, code);
-        for (int d = 1;; d++) {
-            int clash = 0;
-            for (int j = 0; j < i && !clash; j++) clash = strcmp(codes[j], final_code) == 0;
-            if (!clash) break;
+        for (int d = 1; !code_set_insert(&taken, final_code); d++) {
             if (d == 1) collisions++;
             snprintf(final_code, sizeof final_code, "%s<d_%d>", code, d);
             if (d > max_d) max_d = d;
         }
-        codes[i] = strdup(final_code);
         json_object_array_add(ids, json_object_new_string(final_code));
     }
     for (int d = 1; d <= max_d; d++) {
@@ -155,8 +170,8 @@ static char *assign(json_object *req) {
     json_object_object_add(reply, "report", report);
     char *out = strdup(json_object_to_json_string_ext(reply, JSON_C_TO_STRING_PLAIN));
     json_object_put(reply);
-    for (int i = 0; i < items; i++) free(codes[i]);
-    free(codes); free(seen_tok); free(counts); free(df);
+    for (size_t i = 0; i <= taken.mask; i++) free(taken.slots[i]);
+    free(taken.slots); free(seen_tok); free(counts); free(df);
     return out;
 }
 

@@ -13,19 +13,12 @@ struct PluginsCommand: ParsableCommand {
     @Flag(help: "Load every external plugin (dlopen / start the process), check its ABI version, report its health.")
     var check = false
 
-    @Flag(help: "Print the built-in components as plugins.json entries (to keep the repository's manifest in step).")
+    @Flag(help: "Print plugins.json with every compiled-in built-in listed (external entries kept), to keep the manifest in step.")
     var manifest = false
 
     func run() throws {
+        if manifest { return try printManifest() }
         let registry = try host.registry()
-        if manifest {
-            let entries = registry.entries.filter { if case .builtin = $0.origin { return true }; return false }.map { e -> String in
-                let summary = JSONValue.string(e.summary).serialized()
-                return "    {\"name\": \"\(e.name)\", \"kind\": \"\(e.kind.rawValue)\", \"builtin\": true, \"summary\": \(summary)}"
-            }
-            print("{\n  \"comment\": \"Every component this idgenrec knows: built-ins (compiled in, listed by name) and external plugins. Add yours with --plugins FILE; examples in Examples/plugins/plugins.json. Regenerate the built-ins with: idgenrec plugins --manifest\",\n  \"plugins\": [\n" + entries.joined(separator: ",\n") + "\n  ]\n}")
-            return
-        }
         for kind in ComponentKind.allCases {
             let entries = registry.entries.filter { $0.kind == kind }
             print(kind.rawValue)
@@ -41,6 +34,14 @@ struct PluginsCommand: ParsableCommand {
             print("  note  \(e.label) is compiled in but not listed in plugins.json; add {\"name\": \"\(e.name)\", \"kind\": \"\(e.kind.rawValue)\", \"summary\": …, \"builtin\": true}")
         }
         if health.contains(where: { !$0.isHealthy }) { throw ExitCode(1) }
+    }
+
+    /// Built-ins only (no user manifests): the root manifest as it should read for this build.
+    func printManifest() throws {
+        let root = ComponentRegistry.discoverRootManifest()
+        let existing = try root.map { try PluginManifest.load($0) }
+        let registry = try ComponentRegistry.builtins()
+        print(PluginManifest.text(PluginManifest.withBuiltins(of: registry, keeping: existing)))
     }
 
     static func describe(_ e: ComponentEntry, listed: Bool) -> String {

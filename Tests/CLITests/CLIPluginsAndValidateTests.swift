@@ -49,6 +49,24 @@ final class CLIPluginsAndValidateTests: XCTestCase {
         XCTAssertTrue(names.contains("hashed-ngrams") && names.contains("title-words"), String(known))
     }
 
+    func testLogLevelDebugShowsManifestDiscovery() throws {
+        let quiet = try CLIRunner.run(["plugins"])
+        XCTAssertFalse(quiet.stderr.contains("root manifest:"), quiet.stderr)
+        let out = try CLIRunner.run(["plugins", "--log-level", "debug"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stderr.contains("root manifest: \(CLIRunner.packageRoot.appendingPathComponent("plugins.json").path)"), out.stderr)
+        XCTAssertEqual(try CLIRunner.run(["plugins", "--log-level", "loud"]).status, 2)
+    }
+
+    func testManifestFlagPrintsALoadableManifest() throws {
+        let out = try CLIRunner.run(["plugins", "--manifest"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let dir = try scratch()
+        let url = dir.appendingPathComponent("plugins.json")
+        try out.stdout.write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLIRunner.run(["plugins", "--plugins", url.path]).status, 0)
+    }
+
     func testValidateUsageErrorExits2() throws {
         let out = try CLIRunner.run(["validate"])
         XCTAssertEqual(out.status, 2)

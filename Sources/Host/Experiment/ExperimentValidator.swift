@@ -87,3 +87,30 @@ public struct ExperimentValidator {
         return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
     }
 }
+
+extension ExperimentValidator {
+    /// Reads the experiment, makes one variant per `vary` choice, and validates all of them before any work:
+    /// problems common to every variant are reported once, the rest prefixed with their variant.
+    public func loadVariants(_ url: URL, overrides: [String] = [], vary: String) throws -> [Experiment] {
+        let (experiment, structural) = try Experiment.read(url, overrides: overrides)
+        var problems = structural
+        guard case let .success(variation) = ExperimentVariation.parse(vary) else {
+            if case let .failure(p) = ExperimentVariation.parse(vary) { problems.append(p) }
+            throw ValidationReport(file: url.path, problems: problems)
+        }
+        var resolved: [Experiment] = []
+        var perVariant: [(String, [ValidationProblem])] = []
+        for v in variation.variants(of: experiment) {
+            let (r, p) = resolve(v)
+            resolved.append(r)
+            perVariant.append((r.pipeline.stage(variation.stage)?.choice?.name ?? "?", p))
+        }
+        let common = perVariant.first?.1.filter { p in perVariant.allSatisfy { $0.1.contains(p) } } ?? []
+        problems += common
+        for (name, ps) in perVariant {
+            problems += ps.filter { !common.contains($0) }.map { ValidationProblem("variant '\(name)': \($0.location)", $0.message) }
+        }
+        if !problems.isEmpty { throw ValidationReport(file: url.path, problems: problems) }
+        return resolved
+    }
+}

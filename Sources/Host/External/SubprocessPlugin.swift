@@ -63,6 +63,7 @@ public final class SubprocessPlugin: PluginBridge {
         if let s = stopped { throw PluginError(plugin: label, .stopped, "was stopped earlier (\(s.message)); not calling \(what)") }
         let deadline = Date().addingTimeInterval(timeout)
         do {
+            try expectQuiet(before: what)
             try write(Array((message.serialized() + "\n").utf8), deadline: deadline, what: what)
             let line = try readLine(deadline: deadline, what: what)
             let reply: JSONValue
@@ -93,6 +94,23 @@ public final class SubprocessPlugin: PluginBridge {
                 throw crashed(what: what, detail: "stopped reading its stdin (\(String(cString: strerror(errno))))")
             }
             offset += n
+        }
+    }
+
+    /// Between calls a plugin has nothing to say: stray stdout would shift every later reply by one, so it
+    /// is an error now (and a plugin that died since the last call is found before we write to it).
+    func expectQuiet(before what: String) throws {
+        var stray = pending
+        var p = pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)
+        if poll(&p, 1, 0) > 0 {                      // readable now: never a blocking read otherwise
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let n = chunk.withUnsafeMutableBufferPointer { Glibc.read(stdoutFD, $0.baseAddress, $0.count) }
+            if n <= 0 && stray.isEmpty { throw crashed(what: what, detail: "closed its stdout") }
+            stray += chunk[..<max(n, 0)]
+        }
+        guard stray.isEmpty else {
+            throw PluginError(plugin: label, .badReply, "wrote to stdout without being asked (before \(what)): "
+                              + "\(String(decoding: stray.prefix(200), as: UTF8.self)); stdout carries replies only, log to stderr")
         }
     }
 

@@ -10,8 +10,8 @@ public enum ConfigCodec {
             return ConfigSchema(keys: [], isClosed: true)
         }
         var keys = pairs.map { ConfigSchema.Key(name: $0.0, defaultValue: $0.1, type: $0.1 == .null ? "any" : $0.1.typeName) }
-        let reads = KeyReads()
-        _ = try NodeDecoder(value: encoded, codingPath: [], reads: reads).decode(C.self)
+        let reads = JSONValueDecoder.KeyReads()
+        _ = try JSONValueDecoder.NodeDecoder(value: encoded, codingPath: [], reads: reads).decode(C.self)
         for name in (reads.read[""] ?? []).sorted() where !keys.contains(where: { $0.name == name }) {
             keys.append(ConfigSchema.Key(name: name, defaultValue: .null, type: "any"))
         }
@@ -52,9 +52,9 @@ public enum ConfigCodec {
         guard let e = error as? DecodingError else { return ConfigProblem(key: "", message: "\(error)") }
         switch e {
         case let .typeMismatch(_, c), let .valueNotFound(_, c), let .dataCorrupted(c):
-            return ConfigProblem(key: jsonPath(c.codingPath), message: c.debugDescription)
+            return ConfigProblem(key: JSONValueDecoder.path(c.codingPath), message: c.debugDescription)
         case let .keyNotFound(k, c):
-            return ConfigProblem(key: jsonPath(c.codingPath + [k]), message: "missing (it has no default)")
+            return ConfigProblem(key: JSONValueDecoder.path(c.codingPath + [k]), message: "missing (it has no default)")
         @unknown default:
             return ConfigProblem(key: "", message: "\(e)")
         }

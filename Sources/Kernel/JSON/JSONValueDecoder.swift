@@ -16,73 +16,73 @@ public struct JSONValueDecoder {
     }
 }
 
-/// Which object keys were read, per object path ("" for the root, "budget" for a nested object…).
-final class KeyReads {
-    var opened: Set<String> = []             // object paths decoded through a keyed container
-    var read: [String: Set<String>] = [:]    // object path → keys asked for
-
-    func unread(in value: JSONValue, path: String = "") -> [String] {
-        var out: [String] = []
-        switch value {
-        case let .object(pairs):
-            let asked = read[path] ?? []
-            for (k, v) in pairs {
-                let p = path.isEmpty ? k : path + "." + k
-                if opened.contains(path) && !asked.contains(k) { out.append(p) } else { out += unread(in: v, path: p) }
-            }
-        case let .array(items):
-            for (i, v) in items.enumerated() { out += unread(in: v, path: path + "[\(i)]") }
-        default: break
-        }
-        return out
-    }
-}
-
-/// Dotted path for a coding path, with JSON (snake_case) keys and [i] for array positions.
-func jsonPath(_ codingPath: [CodingKey]) -> String {
-    var s = ""
-    for k in codingPath {
-        if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + SnakeCase.from(camel: k.stringValue) }
-    }
-    return s
-}
-
-struct IndexKey: CodingKey {
-    var intValue: Int?
-    var stringValue: String { "\(intValue ?? 0)" }
-    init(_ i: Int) { intValue = i }
-    init?(intValue: Int) { self.intValue = intValue }
-    init?(stringValue: String) { return nil }
-}
-
-struct NodeDecoder: Decoder {
-    let value: JSONValue
-    var codingPath: [CodingKey]
-    let reads: KeyReads
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-
-    func mismatch(_ expected: String) -> DecodingError {
-        .typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "expected \(expected), found \(JSONValueDecoder.describe(value))"))
-    }
-
-    func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if let v = try JSONValueDecoder.primitive(type, from: value, decoder: self) { return v }
-        return try T(from: self)
-    }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case let .object(pairs) = value else { throw mismatch("an object") }
-        reads.opened.insert(jsonPath(codingPath))
-        return KeyedDecodingContainer(NodeKeyedDecoder<Key>(pairs: pairs, codingPath: codingPath, reads: reads))
-    }
-    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        guard case let .array(items) = value else { throw mismatch("an array") }
-        return NodeUnkeyedDecoder(items: items, codingPath: codingPath, reads: reads)
-    }
-    func singleValueContainer() throws -> SingleValueDecodingContainer { NodeSingleDecoder(decoder: self) }
-}
-
 extension JSONValueDecoder {
+    /// Which object keys were read, per object path ("" for the root, "budget" for a nested object…).
+    final class KeyReads {
+        var opened: Set<String> = []             // object paths decoded through a keyed container
+        var read: [String: Set<String>] = [:]    // object path → keys asked for
+
+        func unread(in value: JSONValue, path: String = "") -> [String] {
+            var out: [String] = []
+            switch value {
+            case let .object(pairs):
+                let asked = read[path] ?? []
+                for (k, v) in pairs {
+                    let p = path.isEmpty ? k : path + "." + k
+                    if opened.contains(path) && !asked.contains(k) { out.append(p) } else { out += unread(in: v, path: p) }
+                }
+            case let .array(items):
+                for (i, v) in items.enumerated() { out += unread(in: v, path: path + "[\(i)]") }
+            default: break
+            }
+            return out
+        }
+    }
+
+    /// Dotted path for a coding path, with JSON (snake_case) keys and [i] for array positions.
+    static func path(_ codingPath: [CodingKey]) -> String {
+        var s = ""
+        for k in codingPath {
+            if let i = k.intValue { s += "[\(i)]" } else { s += (s.isEmpty ? "" : ".") + SnakeCase.from(camel: k.stringValue) }
+        }
+        return s
+    }
+
+    struct IndexKey: CodingKey {
+        var intValue: Int?
+        var stringValue: String { "\(intValue ?? 0)" }
+        init(_ i: Int) { intValue = i }
+        init?(intValue: Int) { self.intValue = intValue }
+        init?(stringValue: String) { return nil }
+    }
+
+    struct NodeDecoder: Decoder {
+        let value: JSONValue
+        var codingPath: [CodingKey]
+        let reads: KeyReads
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func mismatch(_ expected: String) -> DecodingError {
+            .typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "expected \(expected), found \(JSONValueDecoder.describe(value))"))
+        }
+
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            if let v = try JSONValueDecoder.primitive(type, from: value, decoder: self) { return v }
+            return try T(from: self)
+        }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+            guard case let .object(pairs) = value else { throw mismatch("an object") }
+            reads.opened.insert(JSONValueDecoder.path(codingPath))
+            return KeyedDecodingContainer(NodeKeyedDecoder<Key>(pairs: pairs, codingPath: codingPath, reads: reads))
+        }
+        func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+            guard case let .array(items) = value else { throw mismatch("an array") }
+            return NodeUnkeyedDecoder(items: items, codingPath: codingPath, reads: reads)
+        }
+        func singleValueContainer() throws -> SingleValueDecodingContainer { NodeSingleDecoder(decoder: self) }
+    }
+
     static func describe(_ v: JSONValue) -> String {
         let text = v.serialized()
         return "\(v.typeName) \(text.count > 40 ? String(text.prefix(40)) + "…" : text)"
@@ -114,95 +114,4 @@ extension JSONValueDecoder {
         default: return nil
         }
     }
-}
-
-struct NodeKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let pairs: [(String, JSONValue)]
-    var codingPath: [CodingKey]
-    let reads: KeyReads
-
-    var allKeys: [Key] {
-        pairs.compactMap { (k, _) in Key(stringValue: k) ?? Key(stringValue: NodeKeyedDecoder.camel(k)) }
-    }
-
-    static func camel(_ snake: String) -> String {
-        let parts = snake.split(separator: "_")
-        guard let first = parts.first else { return snake }
-        return String(first) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-    }
-
-    /// The JSON value for `key`: its snake_case spelling, or (for dictionary keys) the key exactly as written.
-    func lookup(_ key: Key) -> (String, JSONValue)? {
-        let snake = SnakeCase.from(camel: key.stringValue)
-        let found = pairs.first(where: { $0.0 == snake }) ?? pairs.first(where: { $0.0 == key.stringValue })
-        reads.read[jsonPath(codingPath), default: []].insert(found?.0 ?? snake)
-        return found
-    }
-
-    func value(_ key: Key) throws -> JSONValue {
-        guard let (_, v) = lookup(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing key '\(SnakeCase.from(camel: key.stringValue))'"))
-        }
-        return v
-    }
-
-    func contains(_ key: Key) -> Bool { lookup(key) != nil }
-    func decodeNil(forKey key: Key) throws -> Bool { (try value(key)) == .null }
-
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        let v = try value(key)
-        if v == .null && !(T.self is JSONValue.Type) {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [key], debugDescription: "null is not allowed here"))
-        }
-        return try NodeDecoder(value: v, codingPath: codingPath + [key], reads: reads).decode(type)
-    }
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try NodeDecoder(value: value(key), codingPath: codingPath + [key], reads: reads).container(keyedBy: type)
-    }
-    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try NodeDecoder(value: value(key), codingPath: codingPath + [key], reads: reads).unkeyedContainer()
-    }
-    func superDecoder() throws -> Decoder { NodeDecoder(value: .object(pairs), codingPath: codingPath, reads: reads) }
-    func superDecoder(forKey key: Key) throws -> Decoder { NodeDecoder(value: try value(key), codingPath: codingPath + [key], reads: reads) }
-}
-
-struct NodeUnkeyedDecoder: UnkeyedDecodingContainer {
-    let items: [JSONValue]
-    var codingPath: [CodingKey]
-    let reads: KeyReads
-    var currentIndex = 0
-    var count: Int? { items.count }
-    var isAtEnd: Bool { currentIndex >= items.count }
-
-    init(items: [JSONValue], codingPath: [CodingKey], reads: KeyReads) {
-        self.items = items
-        self.codingPath = codingPath
-        self.reads = reads
-    }
-
-    mutating func next() throws -> NodeDecoder {
-        guard !isAtEnd else {
-            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "array has only \(items.count) elements"))
-        }
-        defer { currentIndex += 1 }
-        return NodeDecoder(value: items[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)], reads: reads)
-    }
-
-    mutating func decodeNil() throws -> Bool {
-        if !isAtEnd && items[currentIndex] == .null { currentIndex += 1; return true }
-        return false
-    }
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decode(type) }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try next().container(keyedBy: type)
-    }
-    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer { try next().unkeyedContainer() }
-    mutating func superDecoder() throws -> Decoder { try next() }
-}
-
-struct NodeSingleDecoder: SingleValueDecodingContainer {
-    let decoder: NodeDecoder
-    var codingPath: [CodingKey] { decoder.codingPath }
-    func decodeNil() -> Bool { decoder.value == .null }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decode(type) }
 }

@@ -47,6 +47,24 @@ final class SubprocessPluginTests: ExternalPluginTestCase {
         XCTAssertTrue(text.contains("| fixture: mode hang"), text)
     }
 
+    func testPluginThatStopsReadingCannotBlockTheHostOnWrite() throws {
+        // A request far larger than a pipe buffer (64 KiB) to a plugin that no longer reads stdin.
+        let big = (0..<4000).map { CatalogItem(rawID: "\($0)", text: "title: item number \($0) with a fairly long descriptive text") }
+        let r = try misbehaving("deaf", timeout: 1)
+        let start = Date()
+        let text = assertPluginError(.timeout, naming: "misbehaving") { try self.assign(r, "misbehaving", catalog: big) }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        XCTAssertTrue(text.contains("did not answer misbehaving.assign within 1 s"), text)
+    }
+
+    func testStrayStdoutIsReportedInsteadOfShiftingReplies() throws {
+        let r = try misbehaving("chatty")
+        assertValidAssignment(try assign(r, "misbehaving"), count: Fixtures.catalog.count)
+        let text = assertPluginError(.badReply, naming: "misbehaving") { try self.assign(r, "misbehaving") }
+        XCTAssertTrue(text.contains("wrote to stdout without being asked"), text)
+        XCTAssertTrue(text.contains("{\"log\":"), text)
+    }
+
     func testGarbageReplyIsInvalidJSON() throws {
         let text = assertPluginError(.invalidJSON, naming: "misbehaving") { try self.assign(try self.misbehaving("garbage"), "misbehaving") }
         XCTAssertTrue(text.contains("this is not json"), text)

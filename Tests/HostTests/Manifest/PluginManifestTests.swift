@@ -168,3 +168,21 @@ final class PluginManifestTests: XCTestCase {
         XCTAssertEqual(try r.entry(.itemIDs, "title-words").timeoutSeconds, 60)
     }
 }
+
+/// The generated root manifest lists every compiled-in built-in and keeps external entries.
+final class BuiltinManifestTests: XCTestCase {
+    func testGeneratedManifestListsBuiltinsAndKeepsExternalEntries() throws {
+        let dir = try Fixtures.scratch("builtin-manifest")
+        let url = dir.appendingPathComponent("plugins.json")
+        try Fixtures.write(#"{"plugins": [{"name": "mine", "kind": "item-ids", "summary": "s", "library": "build/libmine.so", "config": {"n": 2}}]}"#, to: url)
+        let registry = try ComponentRegistry(registrations: testRegistrations)
+        let json = PluginManifest.withBuiltins(of: registry, keeping: try PluginManifest.load(url))
+        try Fixtures.write(json.serialized(pretty: true), to: url)
+        let reread = try PluginManifest.load(url)
+        XCTAssertEqual(reread.entries.map(\.name), testRegistrations.map(\.name) + ["mine"])
+        XCTAssertEqual(reread.entries.last?.origin, .library(dir.appendingPathComponent("build/libmine.so").standardizedFileURL))
+        let fresh = try ComponentRegistry(registrations: testRegistrations)
+        try fresh.install(reread)
+        XCTAssertTrue(fresh.entries.allSatisfy { fresh.isListed($0) })
+    }
+}

@@ -76,6 +76,11 @@ final class ConfigCodecTests: XCTestCase {
         XCTAssertEqual(e.problems.first?.key, "groups[1]")
     }
 
+    func testFloatDefaultsListAsWritten() throws {
+        struct Rates: ComponentConfig { var weightDecay: Float = 0.01 }
+        XCTAssertEqual(try ConfigCodec.schema(defaults: Rates()).key("weight_decay")?.defaultValue, .double(0.01))
+    }
+
     func testSnakeCase() {
         XCTAssertEqual(SnakeCase.from(camel: "beamSize"), "beam_size")
         XCTAssertEqual(SnakeCase.from(camel: "itemIDsFile"), "item_ids_file")

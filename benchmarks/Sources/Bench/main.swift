@@ -9,6 +9,7 @@ let benches: [(String, ([String]) throws -> Void)] = [
     ("decode", runDecodeBench),
     ("ingest", runIngestBench),
     ("textual-ids", runTextualIDsBench),
+    ("plugins", runPluginBridgeBench),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
