@@ -23,6 +23,10 @@ final class ComparisonReportTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(names, ["report.html", "report.md", "results.csv"], "no temporary files left behind")
         XCTAssertEqual(try String(contentsOf: urls[0], encoding: .utf8), report.markdown())
+        // To look at the report (e.g. a headless-Chromium screenshot): IDGENREC_REPORT_OUT=/some/folder.
+        if let out = ProcessInfo.processInfo.environment["IDGENREC_REPORT_OUT"] {
+            try report.write(to: URL(fileURLWithPath: out))
+        }
     }
 
     func testMarkdownHasVerdictTableIntervalsSignificanceAndCards() throws {
@@ -34,7 +38,7 @@ final class ComparisonReportTests: XCTestCase {
         XCTAssertTrue(md.contains("| textual | item-ids | 0.1710 | 0.1130 | 0.2420 | 0.1360 ★ | 605.9 | 88.4 | 18.45 | +0.0370 | < 0.0001 * |"))
         XCTAssertTrue(md.contains("| sequential (ref) | item-ids | 0.1210 | 0.0800 | 0.1800 | 0.0990 | 598.2 | 140.5 | 12.31 | – | – |"))
         XCTAssertTrue(md.contains("| title | item-ids | 0.1260 | 0.0830 | 0.1850 | 0.1010 | 603.4 | 96.2 | 21.70 | +0.0020 | 0.410 |"), "p ≥ 0.05: no star")
-        XCTAssertTrue(md.contains("| popularity | recommender | 0.0210 | 0.0130 | 0.0400 | 0.0190 | 0.0 | – | 0.02 | -0.0800 | < 0.0001 * |"))
+        XCTAssertTrue(md.contains("| popularity | recommender | 0.0210 | 0.0130 | 0.0400 | 0.0190 | 0.01 | – | 0.02 | -0.0800 | < 0.0001 * |"))
         XCTAssertTrue(md.contains("| collaborative | paired-bootstrap | 1000 | +0.0170 | [0.0038, 0.0301] | 0.012 |"), "p ≥ 0.01 at 3 decimals")
         XCTAssertTrue(md.contains("| sasrec | [0.1350, 0.1810] | [0.0890, 0.1210] | [0.2010, 0.2530] | [0.1110, 0.1430] |"))
         XCTAssertTrue(md.contains("**title**\n\n- collisions: 6 resolved by suffix\n- mean ID length: 7.9 tokens\n"))

@@ -66,7 +66,7 @@ extension ComparisonReport {
                 if let ci = v.intervals[m] { s += "<br><small>±\(Self.number((ci.upper - ci.lower) / 2))</small>" }
                 s += "</td>"
             }
-            s += "<td>\(v.trainingSeconds.map { Self.fixed($0, 1) } ?? "–")</td>"
+            s += "<td>\(v.trainingSeconds.map(Self.seconds) ?? "–")</td>"
             s += "<td>\(v.samplesPerSecond.map { Self.fixed($0, 1) } ?? "–")</td>"
             s += "<td>\(v.decodeMillisecondsPerUser.map { Self.fixed($0, 2) } ?? "–")</td>"
             if let sig = v.significance {
@@ -89,8 +89,8 @@ extension ComparisonReport {
     .verdict{font-size:18px;font-weight:600;background:#eef4fb;border-left:5px solid #4e79a7;padding:10px 14px;margin:8px 0 0}
     figure{margin:0;background:#fff;border:1px solid #e5e5e5;border-radius:6px;padding:8px;overflow-x:auto}
     figure svg{display:block;max-width:100%;height:auto}
-    table{border-collapse:collapse;width:100%;background:#fff;font-variant-numeric:tabular-nums;font-size:14px}
-    th,td{padding:6px 8px;border-bottom:1px solid #eee;text-align:right;vertical-align:top}
+    table{border-collapse:collapse;width:100%;background:#fff;font-variant-numeric:tabular-nums;font-size:13px}
+    th,td{padding:6px 7px;border-bottom:1px solid #eee;text-align:right;vertical-align:top;white-space:nowrap}
     th{background:#f1f1f3;font-weight:600}.l{text-align:left}.kind{color:#666}
     tr.ref td{background:#f7f7f9}small{color:#777;font-size:11px}
     td.sig{color:#1a7f37;font-weight:600}td.worse{color:#c62828;font-weight:600}

@@ -14,7 +14,7 @@ extension ComparisonReport {
     public func metricBarsSVG(width: Double = 960, height: Double = 400) -> String {
         let left = 56.0, right = 12.0, top = 14.0
         let legend = legendRows(width: width - left - right)
-        let bottom = 34.0 + Double(legend.count) * 20
+        let bottom = 44.0 + Double(legend.count) * 20
         let plotW = width - left - right, plotH = height - top - bottom
         let tops = variants.flatMap { v in metrics.map { max(v.metrics[$0] ?? 0, v.intervals[$0]?.upper ?? 0) } }
         let ticks = Self.niceTicks(upTo: max(tops.max() ?? 0, 1e-9) * 1.05)
@@ -53,7 +53,7 @@ extension ComparisonReport {
         guard !curves.isEmpty else { return nil }
         let left = 56.0, right = 12.0, top = 14.0
         let legend = legendRows(width: width - left - right, only: Set(curves.map(\.offset)))
-        let bottom = 40.0 + Double(legend.count) * 20
+        let bottom = 52.0 + Double(legend.count) * 20
         let plotW = width - left - right, plotH = height - top - bottom
         let points = curves.flatMap(\.element.trainingCurve)
         let maxStep = Double(max(points.map(\.step).max() ?? 1, 1))
@@ -68,7 +68,7 @@ extension ComparisonReport {
         for t in xTicks {
             s += "<text x=\"\(f(x(t)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(Int(t))</text>\n"
         }
-        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 32))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">optimizer steps</text>\n"
+        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 34))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">optimizer steps</text>\n"
         s += "<text transform=\"translate(14,\(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">training loss</text>\n"
         for (i, v) in curves {
             let pts = v.trainingCurve.sorted { $0.step < $1.step }.map { "\(f(x(Double($0.step)))),\(f(y($0.loss)))" }

@@ -75,7 +75,7 @@ public struct ComparisonReport {
         for v in variants {
             var row = [v.name == results.reference ? "\(v.name) (ref)" : v.name, v.kind]
             row += metrics.map { m in v.metrics[m].map { Self.number($0) + (best?.name == v.name && m == results.significanceMetric ? " ★" : "") } ?? "–" }
-            row += [v.trainingSeconds.map { Self.fixed($0, 1) } ?? "–", v.samplesPerSecond.map { Self.fixed($0, 1) } ?? "–",
+            row += [v.trainingSeconds.map(Self.seconds) ?? "–", v.samplesPerSecond.map { Self.fixed($0, 1) } ?? "–",
                     v.decodeMillisecondsPerUser.map { Self.fixed($0, 2) } ?? "–",
                     v.significance.map { Self.signed($0.meanDifference) } ?? "–",
                     v.significance.map { Self.pValue($0.pValue) + ($0.pValue < 0.05 ? " *" : "") } ?? "–"]
@@ -140,6 +140,8 @@ public struct ComparisonReport {
 
     static func number(_ x: Double) -> String { String(format: "%.4f", x) }
     static func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+    /// Seconds at 1 decimal, or 2 significant-ish decimals below 10 s (count-based baselines train in ms).
+    static func seconds(_ x: Double) -> String { x < 10 ? String(format: "%.2f", x) : String(format: "%.1f", x) }
     static func signed(_ x: Double, digits: Int = 4) -> String { String(format: "%+.\(digits)f", x) }
     static func interval(_ c: ConfidenceInterval) -> String { "[\(number(c.lower)), \(number(c.upper))]" }
     static func pValue(_ p: Double, equalsSign: Bool = false) -> String {
