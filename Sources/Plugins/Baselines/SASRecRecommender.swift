@@ -30,6 +30,10 @@ public final class SASRecRecommender: SequentialRecommender {
         public var epochs: Int = 30
         /// Optional wall-time budget: training stops after the epoch that crosses it (CPU protocol).
         public var maxSeconds: Double? = nil
+        /// Group users of similar history length into the same batch (batches cut from pools of 50 batches
+        /// sorted by length, then shuffled): most Amazon users have < 10 items, so a random batch padded to
+        /// its longest window is mostly padding. Off = plain random batches as the reference code.
+        public var bucketByLength: Bool = true
         /// Histories scored per forward pass at recommendation time.
         public var evaluationBatchSize: Int = 256
 
@@ -39,6 +43,7 @@ public final class SASRecRecommender: SequentialRecommender {
             case hiddenSize = "hidden_size", blocks = "num_blocks", heads = "num_heads", maxLength = "max_length"
             case dropout, learningRate = "learning_rate", weightDecay = "weight_decay", batchSize = "batch_size"
             case epochs, maxSeconds = "max_seconds", evaluationBatchSize = "evaluation_batch_size"
+            case bucketByLength = "bucket_by_length"
         }
 
         public init(from decoder: Decoder) throws {
@@ -55,6 +60,7 @@ public final class SASRecRecommender: SequentialRecommender {
             epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
             maxSeconds = try c.decodeIfPresent(Double.self, forKey: .maxSeconds) ?? d.maxSeconds
             evaluationBatchSize = try c.decodeIfPresent(Int.self, forKey: .evaluationBatchSize) ?? d.evaluationBatchSize
+            bucketByLength = try c.decodeIfPresent(Bool.self, forKey: .bucketByLength) ?? d.bucketByLength
         }
     }
 
@@ -82,11 +88,9 @@ public final class SASRecRecommender: SequentialRecommender {
         let start = Date()
         for epoch in 1...max(config.epochs, 1) {
             let epochStart = Date()
-            var order = Array(examples.indices)
-            order.shuffle(using: &shuffleRNG)
             var lossSum = 0.0, batches = 0
-            for lo in stride(from: 0, to: order.count, by: config.batchSize) {
-                let batch = order[lo..<min(lo + config.batchSize, order.count)].map { examples[$0] }
+            for members in batchOrder(examples.map(\.input.count), rng: &shuffleRNG) {
+                let batch = members.map { examples[$0] }
                 let (ids, t) = model.padded(batch.map(\.input))
                 var targets = [Int](repeating: -1, count: batch.count * t)
                 for (r, e) in batch.enumerated() {
@@ -107,6 +111,24 @@ public final class SASRecRecommender: SequentialRecommender {
             if let budget = config.maxSeconds, Date().timeIntervalSince(start) >= budget { break }
         }
         self.model = model
+    }
+
+    /// This epoch's batches (indices into the examples), shuffled; bucketed by length when configured.
+    func batchOrder(_ lengths: [Int], rng: inout SplitMix64) -> [[Int]] {
+        var order = Array(lengths.indices)
+        order.shuffle(using: &rng)
+        let size = max(config.batchSize, 1)
+        guard config.bucketByLength else {
+            return stride(from: 0, to: order.count, by: size).map { Array(order[$0..<min($0 + size, order.count)]) }
+        }
+        var batches: [[Int]] = []
+        let pool = size * 50
+        for lo in stride(from: 0, to: order.count, by: pool) {
+            let sorted = order[lo..<min(lo + pool, order.count)].sorted { lengths[$0] != lengths[$1] ? lengths[$0] < lengths[$1] : $0 < $1 }
+            for b in stride(from: 0, to: sorted.count, by: size) { batches.append(Array(sorted[b..<min(b + size, sorted.count)])) }
+        }
+        batches.shuffle(using: &rng)
+        return batches
     }
 
     public func recommend(histories: [[Int]], k: Int) throws -> [[Int]] {
