@@ -4,17 +4,23 @@
 import Foundation
 
 extension ExperimentRunner {
-    public func prepare() throws -> PreparedRun {
+    /// The dataset (linted) and its split — all that non-generative baselines need.
+    public func prepareData() throws -> (data: Interactions, split: DataSplit, notes: [String]) {
         var notes: [String] = []
-        let source = try component(.dataset, as: DatasetSource.self)
-        let data = try source.load()
+        let data = try component(.dataset, as: DatasetSource.self).load()
         log("dataset \(data.name): \(data.userCount) users, \(data.itemCount) items, \(data.interactionCount) interactions")
         notes += data.notes
         notes += DataLint().lint(data).map { "\($0)" }
-
         let split = try component(.split, as: SplitStrategy.self).split(data)
         notes += split.notes
         log("split: \(split.train.count) training samples, \(split.valid.count) validation, \(split.test.count) test")
+        return (data, split, notes)
+    }
+
+    public func prepare() throws -> PreparedRun {
+        let base = try prepareData()
+        let data = base.data, split = base.split
+        var notes = base.notes
 
         let tokenizer = try component(.tokenizer, as: TokenizerBuilder.self).makeTokenizer(corpus: data.items.map(\.text))
         log("tokenizer: \(tokenizer.vocabularySize) tokens")

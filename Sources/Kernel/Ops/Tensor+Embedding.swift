@@ -6,7 +6,7 @@ extension Tensor {
         let table = self
         precondition(rank == 2, "gatherRows needs a [V, D] table, got \(shape)")
         let v = shape[0], d = shape[1]
-        var y = [Float](repeating: 0, count: ids.count * d)
+        var y = [Float].uninitialized(ids.count * d)
         for (r, id) in ids.enumerated() {
             precondition(id >= 0 && id < v, "token id \(id) outside the vocabulary of \(v)")
             for i in 0..<d { y[r * d + i] = data[id * d + i] }

@@ -13,7 +13,7 @@ extension Tensor {
         let logits = self
         let v = shape.last!, n = count / max(v, 1)
         precondition(targets.count == n, "\(targets.count) targets for \(n) rows of logits")
-        var logp = [Float](repeating: 0, count: count)
+        var logp = [Float].uninitialized(count)
         logits.data.withUnsafeBufferPointer { xp in logp.withUnsafeMutableBufferPointer { yp in
             for r in 0..<n { Tensor.logSoftmaxRow(xp.baseAddress! + r * v, yp.baseAddress! + r * v, v) }
         } }

@@ -28,20 +28,31 @@ extension Tensor {
         if let keyMask { precondition(keyMask.count == b * s, "key mask has \(keyMask.count) entries for [\(b), \(s)]") }
         var y = data
         let hts = h * tq * s
-        for bi in 0..<b {
-            for hi in 0..<h {
-                for t in 0..<tq {
-                    let base = bi * hts + (hi * tq + t) * s
-                    for k in 0..<s {
-                        var add: Float = 0
-                        if let position { add += position.data[(hi * tq + t) * s + k] }
-                        if let keyMask, keyMask[bi * s + k] == 0 { add += Tensor.maskValue }
-                        if causal && k > t + causalOffset { add += Tensor.maskValue }
-                        y[base + k] += add
+        // Per key: the additive padding mask of its batch row, then per (b, h, t) row the position bias row.
+        var keyAdd = [Float](repeating: 0, count: b * s)
+        if let keyMask { for i in 0..<(b * s) where keyMask[i] == 0 { keyAdd[i] = Tensor.maskValue } }
+        y.withUnsafeMutableBufferPointer { yp in keyAdd.withUnsafeBufferPointer { kp in
+            let Y = yp.baseAddress!, KA = kp.baseAddress!
+            position?.data.withUnsafeBufferPointer { pp in
+                let P = pp.baseAddress!
+                for bi in 0..<b { for hi in 0..<h { for t in 0..<tq {
+                    let row = Y + bi * hts + (hi * tq + t) * s, prow = P + (hi * tq + t) * s
+                    for k in 0..<s { row[k] += prow[k] }
+                } } }
+            }
+            for bi in 0..<b {
+                let ka = KA + bi * s
+                for r in 0..<(h * tq) {
+                    let row = Y + bi * hts + r * s
+                    if keyMask != nil { for k in 0..<s { row[k] += ka[k] } }
+                    if causal {
+                        let t = r % tq
+                        let first = max(0, t + causalOffset + 1)
+                        if first < s { for k in first..<s { row[k] += Tensor.maskValue } }
                     }
                 }
             }
-        }
+        } }
         let parents = [scores] + (position.map { [$0] } ?? [])
         return Tensor(shape: shape, data: y, parents: parents) { t in
             let dy = t.grad!

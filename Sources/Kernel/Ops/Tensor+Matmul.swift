@@ -70,7 +70,7 @@ extension Tensor {
         let m = a.count / max(k, 1)
         let n = transposeB ? b.shape[0] : b.shape[1]
         precondition((transposeB ? b.shape[1] : b.shape[0]) == k, "matmul inner sizes differ: \(a.shape) · \(b.shape)\(transposeB ? "ᵀ" : "")")
-        var out = [Float](repeating: 0, count: m * n)
+        var out = [Float].uninitialized(m * n)
         a.data.withUnsafeBufferPointer { ap in b.data.withUnsafeBufferPointer { bp in out.withUnsafeMutableBufferPointer { cp in
             parallelSgemm(false, transposeB, m, n, k, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!)
         } } }
@@ -108,7 +108,7 @@ extension Tensor {
         let k = transposeA ? a.shape[1] : a.shape[2]
         let n = transposeB ? b.shape[1] : b.shape[2]
         precondition((transposeB ? b.shape[2] : b.shape[1]) == k, "batchedMatmul inner sizes differ: \(a.shape), \(b.shape)")
-        var out = [Float](repeating: 0, count: g * m * n)
+        var out = [Float].uninitialized(g * m * n)
         Tensor.bgemm(transposeA, transposeB, g, m, n, k, a.data, b.data, &out, accumulate: false)
         return Tensor(shape: [g, m, n], data: out, parents: [a, b]) { y in
             let dy = y.grad!

@@ -8,7 +8,7 @@ extension Tensor {
         let x = self
         let d = shape.last!, rows = count / max(d, 1)
         precondition(w.shape == [d], "rmsNorm weight \(w.shape) does not match width \(d)")
-        var y = [Float](repeating: 0, count: count)
+        var y = [Float].uninitialized(count)
         var inv = [Float](repeating: 0, count: rows)
         for r in 0..<rows {
             var ss: Float = 0

@@ -19,8 +19,9 @@ extension Tensor {
         precondition(axes.sorted() == Array(0..<rank), "permutation \(axes) does not fit rank \(rank)")
         let x = self
         let outShape = axes.map { shape[$0] }
+        if axes == [0, 2, 1, 3] { return swappingMiddleAxes() }
         let map = Tensor.permutationMap(shape: shape, axes: axes)  // y[i] = x[map[i]]
-        var y = [Float](repeating: 0, count: count)
+        var y = [Float].uninitialized(count)
         for i in 0..<count { y[i] = data[map[i]] }
         return Tensor(shape: outShape, data: y, parents: [x]) { t in
             let dy = t.grad!
@@ -72,7 +73,7 @@ extension Tensor {
         }
         let sizes = parts.map { $0.shape[axis] }
         let total = sizes.reduce(0, +)
-        var y = [Float](repeating: 0, count: outer * total * inner)
+        var y = [Float].uninitialized(outer * total * inner)
         var offset = 0
         for (p, a) in zip(parts, sizes) {
             for o in 0..<outer {
@@ -108,7 +109,7 @@ extension Tensor {
         let x = self
         let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
         let w = range.count
-        var y = [Float](repeating: 0, count: outer * w * inner)
+        var y = [Float].uninitialized(outer * w * inner)
         for o in 0..<outer {
             let src = (o * a + range.lowerBound) * inner, dst = o * w * inner
             for i in 0..<(w * inner) { y[dst + i] = data[src + i] }
@@ -132,6 +133,41 @@ extension Tensor {
         return sizes.map { s in
             defer { start += s }
             return slice(axis: axis, start..<(start + s))
+        }
+    }
+
+    /// [A, B, C, D] → [A, C, B, D] by whole rows of D: the attention head split/merge ([B,T,H,K] ↔ [B,H,T,K]),
+    /// without an index map. Its own inverse, so the backward is the same copy.
+    private func swappingMiddleAxes() -> Tensor {
+        let x = self
+        let (a, b, c, d) = (shape[0], shape[1], shape[2], shape[3])
+        var y = [Float].uninitialized(count)
+        data.withUnsafeBufferPointer { xp in y.withUnsafeMutableBufferPointer { yp in
+            let (src, dst) = (xp.baseAddress!, yp.baseAddress!)
+            for i in 0..<a {
+                for j in 0..<b {
+                    for k in 0..<c {
+                        (dst + ((i * c + k) * b + j) * d).update(from: src + ((i * b + j) * c + k) * d, count: d)
+                    }
+                }
+            }
+        } }
+        return Tensor(shape: [a, c, b, d], data: y, parents: [x]) { t in
+            let dy = t.grad!
+            // dy is laid out [A, C, B, D]; route it back to [A, B, C, D].
+            x.accumulate { g in
+                dy.withUnsafeBufferPointer { dp in
+                    let (src, dst) = (dp.baseAddress!, g.baseAddress!)
+                    for i in 0..<a {
+                        for k in 0..<c {
+                            for j in 0..<b {
+                                let s = src + ((i * c + k) * b + j) * d, t = dst + ((i * b + j) * c + k) * d
+                                for e in 0..<d { t[e] += s[e] }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

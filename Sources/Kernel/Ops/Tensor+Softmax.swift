@@ -7,27 +7,29 @@ extension Tensor {
     public func softmax() -> Tensor {
         let x = self
         let v = shape.last!, rows = count / max(v, 1)
-        var y = [Float](repeating: 0, count: count)
+        var y = [Float].uninitialized(count)
         y.withUnsafeMutableBufferPointer { yp in x.data.withUnsafeBufferPointer { xp in
             let Y = yp.baseAddress!, X = xp.baseAddress!
             Parallel.forEach(rows, minimumWork: v * 8) { r in Tensor.softmaxRow(X + r * v, Y + r * v, v) }
         } }
         return Tensor(shape: shape, data: y, parents: [x]) { t in
             let dy = t.grad!
-            x.accumulate { g in
-                for r in 0..<rows {
+            x.accumulate { g in dy.withUnsafeBufferPointer { dp in t.data.withUnsafeBufferPointer { yp in
+                let G = g.baseAddress!, D = dp.baseAddress!, Y = yp.baseAddress!
+                Parallel.forEach(rows, minimumWork: v * 4) { r in
+                    let gr = G + r * v, dr = D + r * v, yr = Y + r * v
                     var dot: Float = 0
-                    for i in 0..<v { dot += dy[r * v + i] * t.data[r * v + i] }
-                    for i in 0..<v { g[r * v + i] += t.data[r * v + i] * (dy[r * v + i] - dot) }
+                    for i in 0..<v { dot += dr[i] * yr[i] }
+                    for i in 0..<v { gr[i] += yr[i] * (dr[i] - dot) }
                 }
-            }
+            } } }
         }
     }
 
     public func logSoftmax() -> Tensor {
         let x = self
         let v = shape.last!, rows = count / max(v, 1)
-        var y = [Float](repeating: 0, count: count)
+        var y = [Float].uninitialized(count)
         y.withUnsafeMutableBufferPointer { yp in x.data.withUnsafeBufferPointer { xp in
             let Y = yp.baseAddress!, X = xp.baseAddress!
             Parallel.forEach(rows, minimumWork: v * 8) { r in Tensor.logSoftmaxRow(X + r * v, Y + r * v, v) }

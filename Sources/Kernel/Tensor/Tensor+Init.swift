@@ -23,3 +23,11 @@ extension Tensor {
         return Tensor(shape: shape, data: out, requiresGrad: requiresGrad)
     }
 }
+
+extension Array where Element == Float {
+    /// Storage an op will overwrite entirely (BLAS with β = 0, permutes, softmax rows): no zero-fill pass.
+    @inline(__always)
+    static func uninitialized(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, n in n = count }
+    }
+}

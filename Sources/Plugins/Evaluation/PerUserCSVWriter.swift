@@ -62,6 +62,27 @@ public struct PerUserCSVWriter {
     }
 
     /// RFC 4180 quoting.
+    /// The fields of one CSV record written by `quote` (RFC 4180: quoted fields, doubled quotes inside).
+    public static func splitRecord(_ line: String) -> [String] {
+        var fields: [String] = [], current = "", quoted = false
+        var chars = line.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let n = chars.next() {
+                        if n == "\"" { current.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else { current.append(c) }
+            } else if c == "\"" { quoted = true
+            } else if c == "," { fields.append(current); current = ""
+            } else { current.append(c) }
+        }
+        fields.append(current)
+        return fields
+    }
+
     public static func quote(_ field: String) -> String {
         let needs = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first == " " || field.last == " "

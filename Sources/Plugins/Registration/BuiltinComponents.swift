@@ -3,6 +3,6 @@
 public enum BuiltinComponents {
     public static var all: [ComponentRegistration] {
         builtinDatasets + builtinSplits + builtinItemIDStrategies + builtinUserIDStrategies + builtinPrompts
-            + builtinTokenizers + builtinModels + builtinTrainers + builtinDecoders + builtinMetrics + builtinReporters
+            + builtinTokenizers + builtinModels + builtinTrainers + builtinDecoders + builtinMetrics + builtinReporters + builtinRecommenders
     }
 }

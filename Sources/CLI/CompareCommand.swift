@@ -1,0 +1,71 @@
+// `idgenrec compare EXPERIMENT --vary item_ids=a,b,c [--baselines popularity,sasrec]`: every variant under
+// the same split, model, budget and seed, the baselines on the same split, one report with paired
+// significance. Rerunning skips variants whose folders are complete.
+import ArgumentParser
+import Foundation
+import IDGenHost
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run one experiment's variants side by side (plus baselines) and write report.md, report.html, results.csv.")
+
+    @OptionGroup var host: HostOptions
+
+    @Argument(help: "The base experiment JSON file.")
+    var experiment: String
+
+    @Option(help: ArgumentHelp("The stage to vary and its values, e.g. item_ids=sequential,collaborative,textual.", valueName: "stage=a,b,c"))
+    var vary: String
+
+    @Option(help: ArgumentHelp("Non-generative baselines on the same split, e.g. popularity,sasrec.", valueName: "a,b"))
+    var baselines: String = ""
+
+    @Option(help: "The variant the paired tests compare against (default: the first).")
+    var reference: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: stage.key=value (repeatable; beats the file).", valueName: "stage.key=value"))
+    var overrides: [String] = []
+
+    func run() throws {
+        let registry = try host.registry()
+        let url = URL(fileURLWithPath: experiment)
+        let variants = try ExperimentValidator(registry: registry).loadVariants(url, overrides: overrides, vary: vary)
+        let names = baselines.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let unknown = names.filter { !registry.contains(.recommender, $0) }
+        if !unknown.isEmpty {
+            throw ValidationReport(file: url.path, problems: unknown.map {
+                ValidationProblem("--baselines", "unknown recommender '\($0)'; " + ClosestName.advice(for: $0, among: registry.names(of: .recommender)))
+            })
+        }
+        guard let stageName = vary.split(separator: "=").first, let stage = StageKey(rawValue: String(stageName)) else {
+            throw ValidationReport(file: url.path, problems: [ValidationProblem("--vary", "expected stage=a,b,c")])
+        }
+        let first = try comparisonFolder(variants)
+        let renderer = ProgressRenderer()
+        let started = Date()
+        let runner = CompareRunner(variants: variants, stage: stage, baselines: names, reference: reference, registry: registry,
+                                   folder: first, progress: renderer.handle, log: { print($0) })
+        let results = try runner.run()
+        print("\n" + CompareCommand.table(results))
+        print("report: \(first.appendingPathComponent("report.html").path)  (\(ProgressRenderer.clock(Date().timeIntervalSince(started))))")
+    }
+
+    /// The comparison folder: the base experiment's output_dir (variants sit in its subfolders).
+    func comparisonFolder(_ variants: [Experiment]) throws -> URL {
+        guard let v = variants.first else { throw ValidationReport(file: experiment, problems: [ValidationProblem("--vary", "no variants")]) }
+        let path = (v.outputDir as NSString).deletingLastPathComponent
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+    }
+
+    static func table(_ r: ComparisonResults) -> String {
+        var out = "variant".padding(toLength: 16, withPad: " ", startingAt: 0) + r.metricNames.map { $0.padding(toLength: 9, withPad: " ", startingAt: 0) }.joined() + "p (vs \(r.reference ?? "-"))\n"
+        for v in r.variants {
+            out += v.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+            out += r.metricNames.map { String(format: "%.4f", v.metrics[$0] ?? .nan).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined()
+            out += v.significance.map { String(format: "%.4f", $0.pValue) } ?? "-"
+            out += "\n"
+        }
+        return out
+    }
+}
