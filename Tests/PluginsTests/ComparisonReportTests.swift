@@ -101,6 +101,16 @@ final class ComparisonReportTests: XCTestCase {
         XCTAssertTrue(md.contains("**Best HR@10: B (0.4000), +0.1000 (+33.3%) vs A, p < 0.0001 — significant at 5%.**"), md)
     }
 
+    func testResultsRoundTripThroughJSONWithSnakeCaseKeys() throws {
+        let results = try ComparisonResults.load(from: fixture)
+        let data = try JSONEncoder().encode(results)
+        let text = String(decoding: data, as: UTF8.self)
+        for key in ["\"metric_names\"", "\"significance_metric\"", "\"training_curve\"", "\"decode_ms_per_user\"", "\"p_value\"", "\"mean_difference\""] {
+            XCTAssertTrue(text.contains(key), key)
+        }
+        XCTAssertEqual(try JSONDecoder().decode(ComparisonResults.self, from: data), results)
+    }
+
     func testErrorsNameTheFileAndTheProblem() throws {
         XCTAssertThrowsError(try ComparisonReport(results: ComparisonResults(title: "t", dataset: "d", variants: [
             VariantResult(name: "a", kind: "item-ids", metrics: [:]),

@@ -2,6 +2,9 @@
 // full-softmax cross-entropy over all items at every position (Cornac's and RecBole's CE SASRec, which reach
 // HR@10 ≈ .074 on Amazon Beauty leave-one-out) — with Adam(W) at lr 1e-3 and batches of 128 user windows.
 // The network is in SASRecModel.swift; this file holds the config, the training loop and ranking.
+// Measured (Tests/PluginsTests/BaselineBeautyTests.swift, 2 shared cores): defaults, 40 epochs, seed 2024,
+// Beauty leave-one-out over all 22,363 users, full ranking: HR@5 .0493 NDCG@5 .0278 HR@10 .0766 NDCG@10 .0366
+// (Cornac: HR@10 .0740); 40–100 s per epoch depending on machine load, loss 9.13 → 6.18, still falling.
 //
 // Legend: U users, L max length, N items, k list length.
 
@@ -26,8 +29,8 @@ public final class SASRecRecommender: SequentialRecommender {
         public var weightDecay: Double = 0
         /// User windows per optimizer step (paper: 128).
         public var batchSize: Int = 128
-        /// Passes over the training users.
-        public var epochs: Int = 30
+        /// Passes over the training users (40 reach Cornac's Beauty HR@10, see above).
+        public var epochs: Int = 40
         /// Optional wall-time budget: training stops after the epoch that crosses it (CPU protocol).
         public var maxSeconds: Double? = nil
         /// Group users of similar history length into the same batch (batches cut from pools of 50 batches

@@ -16,7 +16,7 @@ extension ComparisonReport {
         body += "<p class=\"verdict\">\(e(verdict))</p>\n"
 
         body += "<h2>Accuracy with 95% confidence intervals</h2>\n<figure>\(metricBarsSVG())</figure>\n"
-        body += "<h2>Results</h2>\n" + resultsTable()
+        body += "<h2>Results</h2>\n<div class=\"wide\">" + resultsTable() + "</div>\n"
         body += "<p class=\"legend\">★ best \(e(results.significanceMetric)). Δ and p: paired test over per-user "
         body += "\(e(results.significanceMetric)) against the reference; <span class=\"sig\">green</span> = better at p &lt; 0.05, "
         body += "<span class=\"worse\">red</span> = worse at p &lt; 0.05.</p>\n"
@@ -83,7 +83,7 @@ extension ComparisonReport {
 
     static let css = """
     body{margin:0;background:#fafafa;color:#1d1d1f;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif}
-    main{max-width:1000px;margin:0 auto;padding:24px 20px 48px}
+    main{max-width:1120px;margin:0 auto;padding:24px 20px 48px}
     h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
     .meta{color:#555;margin:0 0 12px}
     .verdict{font-size:18px;font-weight:600;background:#eef4fb;border-left:5px solid #4e79a7;padding:10px 14px;margin:8px 0 0}
@@ -96,7 +96,7 @@ extension ComparisonReport {
     td.sig{color:#1a7f37;font-weight:600}td.worse{color:#c62828;font-weight:600}
     span.sig{color:#1a7f37;font-weight:600}span.worse{color:#c62828;font-weight:600}
     .dot{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
-    .legend{color:#555;font-size:13px}
+    .legend{color:#555;font-size:13px}.wide{overflow-x:auto}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
     .card{background:#fff;border:1px solid #e5e5e5;border-top:4px solid #999;border-radius:6px;padding:8px 12px}
     .card h3{margin:0 0 4px;font-size:15px}.card ul,.notes{margin:0;padding-left:18px}
