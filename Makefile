@@ -23,9 +23,11 @@ test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build
 
+DEMO_VARY ?= item_ids=textual,keyword,title,collaborative,sequential
+
 demo: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec
-	.build/release/idgenrec demo
+	.build/release/idgenrec compare Examples/demo.json --vary $(DEMO_VARY) --baselines popularity,sasrec
 
 bench: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec-bench
