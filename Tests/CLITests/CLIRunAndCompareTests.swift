@@ -1,0 +1,79 @@
+import XCTest
+import Foundation
+
+/// `idgenrec run`, `compare` and `ids` end to end on a tiny synthetic experiment, as a user would run them:
+/// the run folder holds what the architecture promises, compare reports and resumes, ids prints the card.
+final class CLIRunAndCompareTests: XCTestCase {
+    func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("idgenrec-run-\(ProcessInfo.processInfo.processIdentifier)-\(name.filter { $0.isLetter })")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    func tinyExperiment(in dir: URL) throws -> URL {
+        let url = dir.appendingPathComponent("tiny.json")
+        try """
+        {"seed": 7, "output_dir": "\(dir.appendingPathComponent("out").path)",
+         "dataset": {"component": "synthetic", "users": 120, "items": 60},
+         "split": {"component": "leave-one-out", "max_history": 8},
+         "prompt": {"component": "template-file", "templates": [{"input": "history: {history}", "output": "{target}"}]},
+         "item_ids": "keyword", "tokenizer": {"component": "unigram", "vocab_size": 400},
+         "model": {"component": "t5", "preset": "cpu-tiny"},
+         "trainer": {"component": "recommender", "max_steps": 20, "batch_size": 16, "validation_samples": 10, "eval_every": 10},
+         "decoder": {"component": "trie-beam", "beams": 5, "k": 5},
+         "metrics": ["hr@5", "ndcg@5"], "reporters": ["table", "json"]}
+        """.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    func testRunWritesTheRunFolder() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let out = try CLIRunner.run(["run", exp.path])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("hr@5"), out.stdout)
+        let folder = dir.appendingPathComponent("out")
+        for file in ["config.json", "run.json", "id_map.tsv", "curves.csv", "per_user.csv", "metrics.json", "report.md", "summary.json",
+                     "checkpoint/model.safetensors", "checkpoint/config.json", "checkpoint/tokenizer.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "missing \(file)")
+        }
+        let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("metrics.json"))) as! [String: Any]
+        let values = metrics["metrics"] as! [String: Double]
+        XCTAssertNotNil(values["hr@5"])
+        XCTAssertGreaterThanOrEqual(values["hr@5"]!, values["ndcg@5"]!)
+        let csv = try String(contentsOf: folder.appendingPathComponent("per_user.csv"), encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 121, "header + one row per test user")
+        // Same seed, same numbers.
+        let again = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("out2").path)"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("out2/metrics.json"), encoding: .utf8),
+                       try String(contentsOf: folder.appendingPathComponent("metrics.json"), encoding: .utf8))
+    }
+
+    func testCompareReportsAndResumes() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let out = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--baselines", "popularity"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        for file in ["report.md", "report.html", "results.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/\(file)").path), "missing \(file)")
+        }
+        XCTAssertTrue(out.stdout.contains("p (vs keyword)"), out.stdout)
+        let second = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--baselines", "popularity"])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("keyword: finished earlier"), second.stdout)
+        let bad = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--baselines", "popularty"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("did you mean 'popularity'"), bad.stderr)
+    }
+
+    func testIDsPrintsTheReportCard() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let out = try CLIRunner.run(["ids", exp.path, "--set", "item_ids=title"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("ID report card"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("60 unique token sequences"), out.stdout)
+    }
+}
