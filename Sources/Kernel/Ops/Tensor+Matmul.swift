@@ -45,14 +45,14 @@ func parallelSgemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
     }
     let lda = transA ? m : k, ldb = transB ? k : n
     if m >= n {
-        Parallel.forEach(w) { part in
+        Parallel.forEach(w, minimumWork: m * n * k) { part in
             let r0 = m * part / w, r1 = m * (part + 1) / w
             if r1 > r0 {
                 sgemm(transA, transB, r1 - r0, n, k, a + (transA ? r0 : r0 * k), lda, b, ldb, c + r0 * n, n, accumulate: accumulate)
             }
         }
     } else {
-        Parallel.forEach(w) { part in
+        Parallel.forEach(w, minimumWork: m * n * k) { part in
             let c0 = n * part / w, c1 = n * (part + 1) / w
             if c1 > c0 {
                 sgemm(transA, transB, m, c1 - c0, k, a, lda, b + (transB ? c0 * k : c0), ldb, c + c0, n, accumulate: accumulate)
