@@ -44,6 +44,17 @@ final class CLIRunAndCompareTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(values["hr@5"]!, values["ndcg@5"]!)
         let csv = try String(contentsOf: folder.appendingPathComponent("per_user.csv"), encoding: .utf8)
         XCTAssertEqual(csv.split(separator: "\n").count, 121, "header + one row per test user")
+        // Serving from the run folder: k ranked real items, each from the ID map.
+        let idMap = try String(contentsOf: folder.appendingPathComponent("id_map.tsv"), encoding: .utf8)
+        let items = idMap.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) }
+        let rec = try CLIRunner.run(["recommend", "--checkpoint", folder.path, "--history", items[0..<3].joined(separator: " "), "--k", "4"])
+        XCTAssertEqual(rec.status, 0, rec.stderr)
+        let rows = rec.stdout.split(separator: "\n")
+        XCTAssertEqual(rows.count, 4, rec.stdout)
+        XCTAssertTrue(rows.allSatisfy { row in items.contains(String(row.split(separator: " ", omittingEmptySubsequences: true)[1])) }, rec.stdout)
+        let unknown = try CLIRunner.run(["recommend", "--checkpoint", folder.path, "--history", "no-such-item"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("unknown item(s) no-such-item"), unknown.stderr)
         // Same seed, same numbers.
         let again = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("out2").path)"])
         XCTAssertEqual(again.status, 0, again.stderr)

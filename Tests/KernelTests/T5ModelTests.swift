@@ -109,4 +109,18 @@ final class T5ModelTests: XCTestCase {
         }
         XCTAssertThrowsError(try T5Config.preset("cpu-huge")) { XCTAssertTrue("\($0)".contains("cpu-tiny")) }
     }
+
+    func testVocabularyGrowsForAtomicTokensAndKeepsOldRows() {
+        let model = T5Model(config: Self.tinyConfig(gated: false), seed: 8)
+        let before = model.shared.data
+        model.resizeVocabulary(to: 45, seed: 8)
+        XCTAssertEqual(model.config.vocabSize, 45)
+        XCTAssertEqual(model.shared.shape, [45, 16])
+        XCTAssertEqual(Array(model.shared.data.prefix(before.count)), before)
+        let again = T5Model(config: Self.tinyConfig(gated: false), seed: 8)
+        again.resizeVocabulary(to: 45, seed: 8)
+        XCTAssertEqual(again.shared.data, model.shared.data, "new rows come from the seed")
+        let batch = T5Batch.make(sources: [[44, 43, 1]], targets: [[42, 1]], padID: 0, startID: 0)
+        XCTAssertEqual(Tape.withoutGradients { model.forward(batch) }.shape, [1, 2, 45])
+    }
 }

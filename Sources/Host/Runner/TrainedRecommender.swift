@@ -1,0 +1,59 @@
+// A finished run folder, loaded back for serving: its checkpoint (T5 + tokenizer with the run's atomic
+// tokens), its ID map (item → ID text → tokens, rebuilt into the trie) and its prompt format. Answers
+// "what comes after this history?" with ranked real items.
+import Foundation
+
+public final class TrainedRecommender {
+    public let model: T5Model
+    public let tokenizer: TextTokenizer
+    public let items: [String]          // [N] raw item ids
+    public let itemIDs: [String]        // [N] ID text
+    public let trie: Trie
+    let prompts: PromptFormat
+    let datasetName: String
+
+    public init(runFolder: URL, registry: ComponentRegistry) throws {
+        let checkpoint = runFolder.appendingPathComponent("checkpoint")
+        model = try T5Model.load(directory: checkpoint)
+        tokenizer = try UnigramTokenizer(contentsOf: checkpoint.appendingPathComponent("tokenizer.json"))
+        let mapURL = runFolder.appendingPathComponent("id_map.tsv")
+        let lines = try String(contentsOf: mapURL, encoding: .utf8).split(separator: "\n").dropFirst()
+        var items: [String] = [], ids: [String] = [], tokens: [[Int]] = []
+        for (n, line) in lines.enumerated() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 3 else { throw RunError(stage: "recommend", "\(mapURL.path):\(n + 2): expected item<TAB>id<TAB>tokens") }
+            items.append(String(f[0]))
+            ids.append(String(f[1]))
+            tokens.append(f[2].split(separator: " ").compactMap { Int($0) })
+        }
+        self.items = items
+        itemIDs = ids
+        trie = try Trie(sequences: tokens, eosID: tokenizer.eosID, itemNames: items)
+        // The run's resolved config names its prompt component with every parameter.
+        let config = try JSONValue.parse(contentsOf: runFolder.appendingPathComponent("config.json"))
+        guard let prompt = config["prompt"], let name = prompt["component"]?.stringValue else {
+            throw RunError(stage: "recommend", "\(runFolder.path)/config.json names no prompt component")
+        }
+        let params = JSONValue.object((prompt.objectValue ?? []).filter { $0.0 != "component" })
+        prompts = try registry.make(PromptFormat.self, .prompt, name, params: params)
+        let info = try? JSONValue.parse(contentsOf: runFolder.appendingPathComponent("run.json"))
+        datasetName = info?["dataset"]?.stringValue ?? ""
+    }
+
+    /// The top `k` items after `history` (raw item ids, oldest first), with their IDs and scores.
+    public func recommend(history: [String], k: Int, beams: Int = 20) throws -> [(item: String, id: String, score: Float)] {
+        let index = Dictionary(items.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let unknown = history.filter { index[$0] == nil }
+        if !unknown.isEmpty {
+            throw RunError(stage: "recommend", "unknown item(s) \(unknown.joined(separator: ", ")): not in this run's catalog (\(items.count) items)")
+        }
+        let visible = history.map { index[$0]! }
+        let sample = Sample(user: 0, history: visible, target: visible.last ?? 0, position: visible.count)
+        let text = prompts.prompt(for: sample, index: 0, itemIDs: itemIDs, userID: "", dataset: datasetName).input
+        var config = TrieBeamDecoder.Config()
+        config.beams = max(beams, k)
+        config.k = k
+        let ranked = try TrieBeamDecoder(config: config).rank(model, trie: trie, inputs: [tokenizer.encode(text, addEOS: true)], exclusions: nil)[0]
+        return zip(ranked.items, ranked.scores).map { (items[$0], itemIDs[$0], $1) }
+    }
+}
