@@ -87,4 +87,27 @@ final class CLIRunAndCompareTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("ID report card"), out.stdout)
         XCTAssertTrue(out.stdout.contains("60 unique token sequences"), out.stdout)
     }
+
+    func testAlternateTrainingRegeneratesIDsThroughTheRunner() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let out = try CLIRunner.run(["run", exp.path, "--set", "item_ids=textual", "--set", "item_ids.pretrain_epochs=2",
+                                     "--set", "trainer=alternate", "--set", "trainer.rounds=1", "--set", "trainer.rec_epochs=1",
+                                     "--set", "trainer.id_epochs=1", "--set", "trainer.max_id_tokens=4"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let folder = dir.appendingPathComponent("out")
+        let history = try String(contentsOf: folder.appendingPathComponent("id_history.tsv"), encoding: .utf8)
+        XCTAssertTrue(history.hasPrefix("round\tchanged\texamples\n1\t"), history)
+        let curves = try String(contentsOf: folder.appendingPathComponent("curves.csv"), encoding: .utf8)
+        XCTAssertTrue(curves.contains(",id-generator,") || curves.contains(",id,"), curves)
+        XCTAssertTrue(curves.contains(",recommender,"), curves)
+        // The ID map holds the regenerated IDs: one unique token sequence per item.
+        let tokens = try String(contentsOf: folder.appendingPathComponent("id_map.tsv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false)[2] }
+        XCTAssertEqual(Set(tokens).count, 60)
+        // alternate needs a trainable generator: refused before any work with another strategy.
+        let refused = try CLIRunner.run(["run", exp.path, "--set", "trainer=alternate"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("trainable-id-generator"), refused.stderr)
+    }
 }

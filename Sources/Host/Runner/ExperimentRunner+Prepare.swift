@@ -29,8 +29,8 @@ extension ExperimentRunner {
         let strategyName = experiment.pipeline[.itemIDs]?.choice?.name ?? "?"
         let strategy = try component(.itemIDs, as: ItemIDStrategy.self)
         let started = Date()
-        let assignment = try strategy.assign(ItemIDInput(catalog: data.items, trainingSequences: split.trainingSequences,
-                                                         seed: seed, tokenizer: tokenizer))
+        let idInput = ItemIDInput(catalog: data.items, trainingSequences: split.trainingSequences, seed: seed, tokenizer: tokenizer)
+        let assignment = try strategy.assign(idInput)
         guard assignment.ids.count == data.itemCount else {
             throw RunError(stage: "item_ids", "'\(strategyName)' returned \(assignment.ids.count) IDs for \(data.itemCount) items")
         }
@@ -81,6 +81,7 @@ extension ExperimentRunner {
         return PreparedRun(data: data, split: split, tokenizer: tokenizer, itemIDs: assignment.ids, itemTokens: itemTokens,
                            trie: trie, idReport: card.lines, trainPairs: trainPairs,
                            validSamples: evaluation(split.valid, validPrompts), testSamples: evaluation(split.test, testPrompts),
-                           notes: notes, idBuildSeconds: buildSeconds)
+                           notes: notes, idBuildSeconds: buildSeconds, strategy: strategy, idInput: idInput,
+                           prompts: prompts, userIDs: userIDs)
     }
 }

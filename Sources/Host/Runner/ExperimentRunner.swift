@@ -56,13 +56,19 @@ public final class ExperimentRunner {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try AtomicFile.write(experiment.resolvedJSON(registry: registry).serialized(pretty: true) + "\n",
                              to: folder.appendingPathComponent("config.json"))
-        let prepared = try prepare()
+        var prepared = try prepare()
         try writeIDMap(prepared, to: folder)
         let builder = try component(.model, as: Seq2SeqModelBuilder.self)
         let model = try builder.makeModel(vocabularySize: prepared.tokenizer.vocabularySize, padID: prepared.tokenizer.padID,
                                           eosID: prepared.tokenizer.eosID, seed: seed)
         log("model: T5 d_model \(model.config.dModel), \(model.config.numLayers)+\(model.config.numDecoderLayers) layers, vocabulary \(model.config.vocabSize), \(model.parameters.reduce(0) { $0 + $1.count }) parameters")
-        let training = try train(model, prepared, folder: folder)
+        let training: TrainingOutcome
+        if let alternate = try? component(.trainer, as: AlternateTrainer.self) {
+            training = try trainAlternately(alternate, recommender: model, prepared: &prepared, folder: folder)
+            try writeIDMap(prepared, to: folder)
+        } else {
+            training = try train(model, prepared, folder: folder)
+        }
         try saveCheckpoint(model, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("checkpoint"))
         let evaluation = try evaluate(model, prepared, folder: folder)
         let summary = RunSummary(experiment: folder.lastPathComponent, dataset: prepared.data.name,

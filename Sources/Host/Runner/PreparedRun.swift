@@ -14,4 +14,9 @@ public struct PreparedRun {
     public var testSamples: [EvaluationSample]
     public var notes: [String]                 // lint findings, loader and split remarks
     public var idBuildSeconds: Double
+    // What alternate training needs to regenerate IDs and re-render prompts.
+    public var strategy: ItemIDStrategy
+    public var idInput: ItemIDInput
+    public var prompts: PromptFormat
+    public var userIDs: UserIDStrategy
 }
