@@ -9,12 +9,17 @@ struct DataCommand: ParsableCommand {
         commandName: "data",
         abstract: "Print a dataset's users, items, interactions, sequence lengths, text coverage and lint findings.",
         discussion: """
-        PATH is an IDGenRec/OpenP5 dataset folder (user_sequence.txt + item_plain_text.txt), or `synthetic` for \
-        the built-in seeded dataset.
+        PATH is an IDGenRec/OpenP5 dataset folder (user_sequence.txt + item_plain_text.txt), `synthetic` for \
+        the built-in seeded dataset, or an experiment JSON file (its dataset stage, with its parameters, is loaded).
         """)
 
-    @Argument(help: "A dataset folder, or `synthetic`.")
+    @OptionGroup var host: HostOptions
+
+    @Argument(help: "A dataset folder, `synthetic`, or an experiment file.")
     var path: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("With an experiment: override a value, stage.key=value.", valueName: "stage.key=value"))
+    var overrides: [String] = []
 
     @Flag(name: .customLong("skip-bad-lines"), help: "Skip malformed lines (counted in the notes) instead of stopping.")
     var skipBadLines = false
@@ -41,6 +46,11 @@ struct DataCommand: ParsableCommand {
 
     func load() throws -> Interactions {
         if path == "synthetic" { return try SyntheticDataset(config: .init(seed: seed)).load() }
+        if path.hasSuffix(".json") {
+            let registry = try host.registry()
+            let e = try ExperimentValidator(registry: registry).load(URL(fileURLWithPath: path), overrides: overrides)
+            return try ExperimentRunner(experiment: e, registry: registry).prepareData().data
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
             throw ValidationError("\(path): not a dataset folder (expected a folder with user_sequence.txt and item_plain_text.txt, or `synthetic`)")

@@ -1,13 +1,18 @@
 import XCTest
 import Foundation
 
-/// `idgenrec data` as a user runs it (needs `DataCommand` in the subcommands list).
+/// `idgenrec data` as a user runs it.
 final class DataCommandTests: XCTestCase {
-    override func setUpWithError() throws {
-        let help = try CLIRunner.run(["help", "data"])
-        if help.status != 0 || !help.stdout.contains("USAGE: idgenrec data") {
-            throw XCTSkip("`data` is not in IDGenRecCommand's subcommands yet: add DataCommand.self there")
-        }
+    func testExperimentFileLoadsItsDatasetStage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("idgenrec-data-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let exp = dir.appendingPathComponent("e.json")
+        try #"{"dataset": {"component": "synthetic", "users": 50, "items": 30}, "item_ids": "keyword", "tokenizer": "unigram", "model": "t5"}"#
+            .write(to: exp, atomically: true, encoding: .utf8)
+        let out = try CLIRunner.run(["data", exp.path, "--set", "dataset.users=40"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("users: 40  items: 30"), out.stdout)
     }
 
     func testSyntheticSummaryAndLint() throws {
