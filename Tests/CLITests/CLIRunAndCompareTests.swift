@@ -110,4 +110,17 @@ final class CLIRunAndCompareTests: XCTestCase {
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("trainable-id-generator"), refused.stderr)
     }
+
+    func testInputFilesAreRelativeToTheExperimentFile() throws {
+        let dir = try scratch()
+        let sub = dir.appendingPathComponent("experiments")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try "sequential; seen; bought {history} then; {target}\n".write(to: dir.appendingPathComponent("prompts.txt"), atomically: true, encoding: .utf8)
+        let exp = sub.appendingPathComponent("e.json")
+        try #"{"dataset": {"component": "synthetic", "users": 60, "items": 40}, "item_ids": "keyword", "tokenizer": {"component": "unigram", "vocab_size": 300}, "model": "t5", "prompt": {"component": "template-file", "path": "../prompts.txt"}}"#
+            .write(to: exp, atomically: true, encoding: .utf8)
+        let out = try CLIRunner.run(["ids", exp.path])   // run from the package root, not from the experiment's folder
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("40 unique token sequences"), out.stdout)
+    }
 }

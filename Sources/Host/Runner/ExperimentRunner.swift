@@ -38,9 +38,17 @@ public final class ExperimentRunner {
     }
 
     private func make<T>(_ choice: ComponentChoice, kind: ComponentKind, as type: T.Type, stage: String) throws -> T {
-        var params = choice.params
-        if let entry = try? registry.entry(kind, choice.name), entry.schema.key("seed") != nil, params["seed"] == nil {
-            params = ConfigCodec.overlay(.object([("seed", .int(experiment.seed))]), on: params == .null ? .object([]) : params)
+        var params = choice.params == .null ? .object([]) : choice.params
+        if let entry = try? registry.entry(kind, choice.name) {
+            if entry.schema.key("seed") != nil, params["seed"] == nil {
+                params = ConfigCodec.overlay(.object([("seed", .int(experiment.seed))]), on: params)
+            }
+            // Input files are relative to the experiment file (as validation checked them), not to the cwd.
+            for key in entry.inputFiles {
+                if let path = params[key]?.stringValue, !path.isEmpty, !path.hasPrefix("/") {
+                    params = ConfigCodec.overlay(.object([(key, .string(experiment.folder.absoluteURL.appendingPathComponent(path).standardized.path))]), on: params)
+                }
+            }
         }
         let built = try registry.make(kind, choice.name, params: params)
         guard let typed = built as? T else {
