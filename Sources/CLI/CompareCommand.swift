@@ -21,6 +21,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Non-generative baselines on the same split, e.g. popularity,sasrec.", valueName: "a,b"))
     var baselines: String = ""
 
+    @Option(help: "Run every variant (and baseline) under this many seeds: the experiment's seed, seed+1, …")
+    var seeds = 1
+
     @Option(help: "The variant the paired tests compare against (default: the first).")
     var reference: String?
 
@@ -30,7 +33,16 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let registry = try host.registry()
         let url = URL(fileURLWithPath: experiment)
-        let variants = try ExperimentValidator(registry: registry).loadVariants(url, overrides: overrides, vary: vary)
+        let validator = ExperimentValidator(registry: registry)
+        let variants = try validator.loadVariants(url, overrides: overrides, vary: vary)
+        guard seeds >= 1 else { throw ValidationReport(file: url.path, problems: [ValidationProblem("--seeds", "must be ≥ 1, got \(seeds)")]) }
+        var runs = [variants]
+        if seeds > 1, let base = variants.first {
+            let root = (base.outputDir as NSString).deletingLastPathComponent
+            runs = try (0..<seeds).map { i in
+                try validator.loadVariants(url, overrides: overrides + ["seed=\(base.seed + i)", "output_dir=\(root)/seed-\(base.seed + i)"], vary: vary)
+            }
+        }
         let names = baselines.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let unknown = names.filter { !registry.contains(.recommender, $0) }
         if !unknown.isEmpty {
@@ -44,7 +56,7 @@ struct CompareCommand: ParsableCommand {
         let first = try comparisonFolder(variants)
         let renderer = ProgressRenderer()
         let started = Date()
-        let runner = CompareRunner(variants: variants, stage: stage, baselines: names, reference: reference, registry: registry,
+        let runner = CompareRunner(runs: runs, stage: stage, baselines: names, reference: reference, registry: registry,
                                    folder: first, progress: renderer.handle, log: { print($0) })
         let results = try runner.run()
         print("\n" + CompareCommand.table(results))

@@ -74,6 +74,15 @@ final class CLIRunAndCompareTests: XCTestCase {
         let second = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--baselines", "popularity"])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.contains("keyword: finished earlier"), second.stdout)
+        // Several seeds: every variant runs once per seed in its own folder; the report pools them.
+        let seeded = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--seeds", "2",
+                                        "--set", "output_dir=\(dir.appendingPathComponent("seeds").path)"])
+        XCTAssertEqual(seeded.status, 0, seeded.stderr)
+        for path in ["seeds/seed-7/keyword/metrics.json", "seeds/seed-8/sequential/metrics.json", "seeds/report.html"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(path).path), "missing \(path)")
+        }
+        let md = try String(contentsOf: dir.appendingPathComponent("seeds/report.md"), encoding: .utf8)
+        XCTAssertTrue(md.contains("2 seeds (7, 8)"), md)
         let bad = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--baselines", "popularty"])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("did you mean 'popularity'"), bad.stderr)

@@ -4,7 +4,7 @@
 import Foundation
 
 public final class CompareRunner {
-    public let variants: [Experiment]          // validated, one per value of the varied stage
+    public let runs: [[Experiment]]            // per seed: validated variants, one per value of the varied stage
     public let stage: StageKey
     public let baselines: [String]             // recommender names
     public let reference: String?
@@ -13,9 +13,12 @@ public final class CompareRunner {
     public var progress: ProgressHandler?
     public var log: (String) -> Void
 
-    public init(variants: [Experiment], stage: StageKey, baselines: [String], reference: String?, registry: ComponentRegistry,
+    public var variants: [Experiment] { runs.first ?? [] }
+
+    /// `runs[s]` are the variants under seed s (the same variants in the same order for every seed).
+    public init(runs: [[Experiment]], stage: StageKey, baselines: [String], reference: String?, registry: ComponentRegistry,
                 folder: URL, progress: ProgressHandler? = nil, log: @escaping (String) -> Void = { _ in }) {
-        self.variants = variants
+        self.runs = runs
         self.stage = stage
         self.baselines = baselines
         self.reference = reference
@@ -26,37 +29,43 @@ public final class CompareRunner {
     }
 
     /// Runs what is not finished yet and writes report.md, report.html and results.csv into `folder`.
+    /// Over several seeds, metrics are means over seeds and the paired tests run over (user, seed) pairs.
     public func run() throws -> ComparisonResults {
-        var results: [VariantResult] = []
-        var perUser: [String: [Double]] = [:]
+        var perSeed: [[(VariantResult, [Double])]] = []
         var datasetName = ""
-        for e in variants {
-            let name = e.pipeline[stage]?.choice?.name ?? "?"
-            let runner = ExperimentRunner(experiment: e, registry: registry, progress: progress, log: log)
-            let out = runner.outputFolder
-            if !CompareRunner.isFinished(out) {
-                log("== \(name)")
-                try runner.run()
-            } else {
-                log("== \(name): finished earlier in \(out.path), not rerun")
+        for variants in runs {
+            var row: [(VariantResult, [Double])] = []
+            for e in variants {
+                let name = e.pipeline[stage]?.choice?.name ?? "?"
+                let runner = ExperimentRunner(experiment: e, registry: registry, progress: progress, log: log)
+                let out = runner.outputFolder
+                let label = runs.count > 1 ? "\(name), seed \(e.seed)" : name
+                if !CompareRunner.isFinished(out) {
+                    log("== \(label)")
+                    try runner.run()
+                } else {
+                    log("== \(label): finished earlier in \(out.path), not rerun")
+                }
+                let (variant, ndcg, dataset) = try CompareRunner.collect(name: name, kind: stage.kind.rawValue, folder: out)
+                row.append((variant, ndcg))
+                datasetName = dataset
             }
-            let (variant, ndcg, dataset) = try CompareRunner.collect(name: name, kind: stage.kind.rawValue, folder: out)
-            results.append(variant)
-            perUser[name] = ndcg
-            datasetName = dataset
-        }
-        if !baselines.isEmpty, let base = variants.first {
-            let runner = ExperimentRunner(experiment: base, registry: registry, progress: progress, log: log)
-            let (data, split, _) = try runner.prepareData()
-            for name in baselines {
-                log("== \(name) (baseline)")
-                let (variant, ndcg) = try runBaseline(name, data: data, split: split, seed: runner.seed)
-                results.append(variant)
-                perUser[name] = ndcg
+            if !baselines.isEmpty, let base = variants.first {
+                let runner = ExperimentRunner(experiment: base, registry: registry, progress: progress, log: log)
+                let (data, split, _) = try runner.prepareData()
+                for name in baselines {
+                    log("== \(name) (baseline\(runs.count > 1 ? ", seed \(base.seed)" : ""))")
+                    row.append(try runBaseline(name, data: data, split: split, seed: runner.seed))
+                }
             }
+            perSeed.append(row)
         }
-        var comparison = ComparisonResults(title: "\(stage.rawValue) comparison", dataset: datasetName, variants: results,
-                                           notes: CompareRunner.protocolNotes(variants.first, stage: stage))
+        let (results, perUser) = CompareRunner.pool(perSeed)
+        var notes = CompareRunner.protocolNotes(variants.first, stage: stage)
+        if runs.count > 1 {
+            notes.append("\(runs.count) seeds (\(runs.map { String($0.first?.seed ?? 0) }.joined(separator: ", "))): metrics are means over seeds; intervals and paired tests over (user, seed) pairs")
+        }
+        var comparison = ComparisonResults(title: "\(stage.rawValue) comparison", dataset: datasetName, variants: results, notes: notes)
         let ref = reference ?? results.first?.name ?? ""
         let counts = Set(perUser.values.map(\.count))
         if counts.count == 1, perUser[ref] != nil {
@@ -68,6 +77,27 @@ public final class CompareRunner {
         _ = try ComparisonReport(results: comparison).write(to: folder)
         try AtomicFile.write(try String(decoding: JSONEncoder().encode(comparison), as: UTF8.self), to: folder.appendingPathComponent("results.json"))
         return comparison
+    }
+
+    /// One result per variant over all seeds: metric means, timings of the first seed, per-user values
+    /// concatenated seed after seed (the same users in the same order for every variant).
+    static func pool(_ perSeed: [[(VariantResult, [Double])]]) -> ([VariantResult], [String: [Double]]) {
+        guard let first = perSeed.first else { return ([], [:]) }
+        var results: [VariantResult] = [], perUser: [String: [Double]] = [:]
+        for (i, (base, _)) in first.enumerated() {
+            var v = base
+            let all = perSeed.map { $0[i] }
+            if perSeed.count > 1 {
+                for key in base.metrics.keys {
+                    v.metrics[key] = all.compactMap { $0.0.metrics[key] }.reduce(0, +) / Double(all.count)
+                }
+                let pooled = all.flatMap(\.1)
+                v.intervals["NDCG@10"] = try? PairedSignificance.meanInterval(pooled)
+            }
+            results.append(v)
+            perUser[v.name] = all.flatMap(\.1)
+        }
+        return (results, perUser)
     }
 
     static func isFinished(_ folder: URL) -> Bool {
