@@ -132,4 +132,18 @@ final class CLIRunAndCompareTests: XCTestCase {
         XCTAssertEqual(out.status, 0, out.stderr)
         XCTAssertTrue(out.stdout.contains("40 unique token sequences"), out.stdout)
     }
+
+    func testEveryExampleExperimentValidates() throws {
+        for dir in ["Examples", "benchmarks/quality"] {
+            let folder = CLIRunner.packageRoot.appendingPathComponent(dir)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            XCTAssertFalse(files.isEmpty, dir)
+            for f in files {
+                let out = try CLIRunner.run(["validate", folder.appendingPathComponent(f).path])
+                // The quality benchmark needs ../shared/data; without it, its only problem is that folder.
+                if out.status != 0 && out.stderr.contains("shared/data") { continue }
+                XCTAssertEqual(out.status, 0, "\(dir)/\(f): \(out.stderr)")
+            }
+        }
+    }
 }
