@@ -16,7 +16,6 @@ enum Broadcast {
 
     /// For each output position, the flat index into a tensor of `shape` broadcast to `out`.
     static func indexMap(_ shape: [Int], to out: [Int]) -> [Int] {
-        let n = out.reduce(1, *)
         let r = out.count
         let padded = [Int](repeating: 1, count: r - shape.count) + shape
         var strides = [Int](repeating: 0, count: r)
@@ -25,6 +24,13 @@ enum Broadcast {
             strides[i] = padded[i] == 1 ? 0 : s
             s *= padded[i]
         }
+        return stridedIndexMap(shape: out, strides: strides)
+    }
+
+    /// For every position of `shape` in row-major order, Σ index[d]·strides[d]: the flat source index of a
+    /// strided view (broadcast: stride 0 on repeated axes; permutation: the source's strides reordered).
+    static func stridedIndexMap(shape: [Int], strides: [Int]) -> [Int] {
+        let n = shape.reduce(1, *), r = shape.count
         var map = [Int](repeating: 0, count: n)
         var idx = [Int](repeating: 0, count: r)
         var flat = 0
@@ -34,7 +40,7 @@ enum Broadcast {
             while d >= 0 {
                 idx[d] += 1
                 flat += strides[d]
-                if idx[d] < out[d] { break }
+                if idx[d] < shape[d] { break }
                 flat -= strides[d] * idx[d]
                 idx[d] = 0
                 d -= 1

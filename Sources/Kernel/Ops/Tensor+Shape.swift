@@ -37,28 +37,9 @@ extension Tensor {
     }
 
     static func permutationMap(shape: [Int], axes: [Int]) -> [Int] {
-        let r = shape.count
-        var strides = [Int](repeating: 1, count: r)
-        for i in stride(from: r - 2, through: 0, by: -1) { strides[i] = strides[i + 1] * shape[i + 1] }
-        let outShape = axes.map { shape[$0] }
-        let outStrides = axes.map { strides[$0] }
-        let n = shape.reduce(1, *)
-        var map = [Int](repeating: 0, count: n)
-        var idx = [Int](repeating: 0, count: r)
-        var flat = 0
-        for o in 0..<n {
-            map[o] = flat
-            var d = r - 1
-            while d >= 0 {
-                idx[d] += 1
-                flat += outStrides[d]
-                if idx[d] < outShape[d] { break }
-                flat -= outStrides[d] * idx[d]
-                idx[d] = 0
-                d -= 1
-            }
-        }
-        return map
+        var strides = [Int](repeating: 1, count: shape.count)
+        for i in stride(from: shape.count - 2, through: 0, by: -1) { strides[i] = strides[i + 1] * shape[i + 1] }
+        return Broadcast.stridedIndexMap(shape: axes.map { shape[$0] }, strides: axes.map { strides[$0] })
     }
 
     /// Joins tensors that agree on every axis but `axis`.

@@ -1,25 +1,12 @@
 // `coverage`: the share of the catalog that appears in at least one user's top k — does the decoder recommend
 // the catalog or a few popular items? Defined over all users only.
 public struct Coverage: Metric {
-    public struct Config: Codable, Equatable, Sendable {
-        /// Length of the ranked list the metric looks at.
-        public var k = 10
-
-        public init(k: Int = 10) { self.k = k }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            k = try c.decodeIfPresent(Int.self, forKey: .k) ?? 10
-        }
-    }
+    public typealias Config = MetricCutoff
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.k >= 1 else {
-            throw ParameterValueError(component: "coverage", key: "k", advice: "must be ≥ 1, got \(config.k)")
-        }
-        self.config = config
+        self.config = try config.validated(for: "coverage")
     }
 
     public var name: String { "coverage@\(config.k)" }

@@ -3,25 +3,12 @@
 import Foundation
 
 public struct NDCG: Metric {
-    public struct Config: Codable, Equatable, Sendable {
-        /// Length of the ranked list the metric looks at.
-        public var k = 10
-
-        public init(k: Int = 10) { self.k = k }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            k = try c.decodeIfPresent(Int.self, forKey: .k) ?? 10
-        }
-    }
+    public typealias Config = MetricCutoff
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.k >= 1 else {
-            throw ParameterValueError(component: "ndcg@k", key: "k", advice: "must be ≥ 1, got \(config.k)")
-        }
-        self.config = config
+        self.config = try config.validated(for: "ndcg@k")
     }
 
     public var name: String { "ndcg@\(config.k)" }
