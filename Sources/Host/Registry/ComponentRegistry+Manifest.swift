@@ -42,7 +42,14 @@ extension ComponentRegistry {
         entry.build = { params in
             let merged = ConfigCodec.overlay(params, on: schema.defaults)
             let component = ExternalComponent(kind: e.kind, name: e.name, params: merged) { try pool.bridge(for: described) }
-            return e.kind == .itemIDs ? ExternalItemIDStrategy(component) as Any : component
+            switch e.kind {
+            case .itemIDs: return ExternalItemIDStrategy(component)
+            case .userIDs: return ExternalUserIDStrategy(component)
+            case .metric: return ExternalMetric(component)
+            case .prompt: return ExternalPromptFormat(component)
+            case .reporter: return ExternalRunReporter(component)
+            default: return component
+            }
         }
         return entry
     }

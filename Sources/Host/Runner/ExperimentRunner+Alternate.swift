@@ -85,7 +85,7 @@ extension ExperimentRunner {
         let markers = (0..<p.data.itemCount).map { "\u{E000}\($0)\u{E001}" }
         return try samples.enumerated().map { i, s in
             let uid = try p.userIDs.userID(UserIDInput(userIndex: s.user, visibleItems: s.history, itemIDs: p.itemIDs, catalog: p.data.items))
-            let text = p.prompts.prompt(for: s, index: i, itemIDs: markers, userID: uid, dataset: p.data.name).input
+            let text = try p.prompts.prompt(for: s, index: i, itemIDs: markers, userID: uid, dataset: p.data.name).input
             var segments: [SoftSample.Segment] = []
             var rest = Substring(text)
             while let open = rest.firstIndex(of: "\u{E000}"), let close = rest[open...].firstIndex(of: "\u{E001}") {

@@ -53,7 +53,7 @@ extension ExperimentRunner {
         func render(_ samples: [Sample]) throws -> [PromptPair] {
             try samples.enumerated().map { i, s in
                 let uid = try userIDs.userID(UserIDInput(userIndex: s.user, visibleItems: s.history, itemIDs: assignment.ids, catalog: data.items))
-                return prompts.prompt(for: s, index: i, itemIDs: assignment.ids, userID: uid, dataset: data.name)
+                return try prompts.prompt(for: s, index: i, itemIDs: assignment.ids, userID: uid, dataset: data.name)
             }
         }
         let trainPrompts = try render(split.train), validPrompts = try render(split.valid), testPrompts = try render(split.test)
@@ -67,9 +67,12 @@ extension ExperimentRunner {
             }
         }
 
-        // Leakage: no valid/test target may reach that user's evaluated prompt, user ID or training data.
+        // Leakage: no valid/test target may reach that user's evaluated prompt, user ID or training data. User IDs
+        // are taken at each user's earliest evaluated prediction (validation when there is one): the test-time ID
+        // may rightly hold the validation item, which is visible by then.
         var lastUserIDs = [String](repeating: "", count: data.userCount)
-        for s in split.test {
+        var taken = Set<Int>()
+        for s in split.valid + split.test where taken.insert(s.user).inserted {
             lastUserIDs[s.user] = try userIDs.userID(UserIDInput(userIndex: s.user, visibleItems: s.history, itemIDs: assignment.ids, catalog: data.items))
         }
         let leaks = LeakageLint().check(data: data, split: split, itemIDs: assignment.ids, userIDs: lastUserIDs,

@@ -49,7 +49,7 @@ public final class TrainedRecommender {
         }
         let visible = history.map { index[$0]! }
         let sample = Sample(user: 0, history: visible, target: visible.last ?? 0, position: visible.count)
-        let text = prompts.prompt(for: sample, index: 0, itemIDs: itemIDs, userID: "", dataset: datasetName).input
+        let text = try prompts.prompt(for: sample, index: 0, itemIDs: itemIDs, userID: "", dataset: datasetName).input
         var config = TrieBeamDecoder.Config()
         config.beams = max(beams, k)
         config.k = k

@@ -17,5 +17,5 @@ public struct PromptPair: Equatable, Sendable {
 public protocol PromptFormat {
     /// The prompt for `sample`; `index` is the sample's position in its list (seeded template choice uses it,
     /// so the choice does not depend on evaluation order). `itemIDs` is [N], one ID string per item.
-    func prompt(for sample: Sample, index: Int, itemIDs: [String], userID: String, dataset: String) -> PromptPair
+    func prompt(for sample: Sample, index: Int, itemIDs: [String], userID: String, dataset: String) throws -> PromptPair
 }
