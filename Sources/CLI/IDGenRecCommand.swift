@@ -6,5 +6,5 @@ struct IDGenRecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "idgenrec",
         abstract: "Generative recommendation with swappable item-ID strategies (IDGenRec and alternatives).",
-        subcommands: [RunCommand.self, CompareCommand.self, IDsCommand.self, RecommendCommand.self, ValidateCommand.self, DataCommand.self, PluginsCommand.self])
+        subcommands: [RunCommand.self, CompareCommand.self, IDsCommand.self, RecommendCommand.self, TransferCommand.self, ValidateCommand.self, DataCommand.self, PluginsCommand.self])
 }

@@ -146,4 +146,24 @@ final class CLIRunAndCompareTests: XCTestCase {
             }
         }
     }
+
+    func testZeroShotTransferWithTheTrainedIDGenerator() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let train = try CLIRunner.run(["run", exp.path, "--set", "item_ids=textual", "--set", "item_ids.pretrain_epochs=2"])
+        XCTAssertEqual(train.status, 0, train.stderr)
+        let source = dir.appendingPathComponent("out")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: source.appendingPathComponent("generator/model.safetensors").path))
+        // Dataset B: another synthetic catalog (another seed), never trained on.
+        let target = dir.appendingPathComponent("zero-shot")
+        let out = try CLIRunner.run(["transfer", "--from", source.path, exp.path, "--set", "item_ids=textual",
+                                     "--set", "dataset.seed=99", "--set", "output_dir=\(target.path)"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("zero-shot from out"), out.stdout)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: target.appendingPathComponent("summary.json"))) as! [String: Any]
+        XCTAssertEqual(summary["users"] as? Int, 120)
+        let report = (summary["id_report"] as? [String] ?? []).joined(separator: "\n")
+        XCTAssertTrue(report.contains("generator: checkpoint"), report)
+        XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("per_user.csv"), encoding: .utf8).split(separator: "\n").count, 121)
+    }
 }

@@ -22,7 +22,7 @@ extension ExperimentRunner {
         let data = base.data, split = base.split
         var notes = base.notes
 
-        let tokenizer = try component(.tokenizer, as: TokenizerBuilder.self).makeTokenizer(corpus: data.items.map(\.text))
+        let tokenizer = try sharedTokenizer ?? component(.tokenizer, as: TokenizerBuilder.self).makeTokenizer(corpus: data.items.map(\.text))
         log("tokenizer: \(tokenizer.vocabularySize) tokens")
 
         // Item IDs: from the catalog and training-visible sequences only.

@@ -8,6 +8,8 @@ public final class ExperimentRunner {
     public let registry: ComponentRegistry
     public var progress: ProgressHandler?
     public var log: (String) -> Void
+    /// A tokenizer to use instead of the tokenizer stage (zero-shot transfer keeps the trained model's).
+    public var sharedTokenizer: TextTokenizer?
 
     public init(experiment: Experiment, registry: ComponentRegistry, progress: ProgressHandler? = nil,
                 log: @escaping (String) -> Void = { _ in }) {
@@ -78,6 +80,10 @@ public final class ExperimentRunner {
             training = try train(model, prepared, folder: folder)
         }
         try saveCheckpoint(model, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("checkpoint"))
+        if let textual = prepared.strategy as? TextualIDs, let generator = textual.generator {
+            // The ID generator, so textual IDs can be made for another catalog (`idgenrec transfer`).
+            try saveCheckpoint(generator, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("generator"))
+        }
         let evaluation = try evaluate(model, prepared, folder: folder)
         let summary = RunSummary(experiment: folder.lastPathComponent, dataset: prepared.data.name,
                                  itemIDs: experiment.pipeline[.itemIDs]?.choice?.name ?? "?",
