@@ -14,6 +14,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The experiment JSON file.")
     var experiment: String
 
+    @Flag(help: "Continue an interrupted run from its output folder's trainer-state/ (same experiment and --set values).")
+    var resume = false
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: stage.key=value (repeatable; beats the file).", valueName: "stage.key=value"))
     var overrides: [String] = []
 
@@ -22,6 +25,7 @@ struct RunCommand: ParsableCommand {
         let e = try ExperimentValidator(registry: registry).load(URL(fileURLWithPath: experiment), overrides: overrides)
         let renderer = ProgressRenderer()
         let runner = ExperimentRunner(experiment: e, registry: registry, progress: renderer.handle, log: { print($0) })
+        runner.resume = resume
         let started = Date()
         try runner.run()
         print("run folder: \(runner.outputFolder.path)  (\(ProgressRenderer.clock(Date().timeIntervalSince(started))))")

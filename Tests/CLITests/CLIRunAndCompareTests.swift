@@ -166,4 +166,38 @@ final class CLIRunAndCompareTests: XCTestCase {
         XCTAssertTrue(report.contains("generator: checkpoint"), report)
         XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("per_user.csv"), encoding: .utf8).split(separator: "\n").count, 121)
     }
+
+    func testKillDashNineThenResumeGivesTheUninterruptedMetrics() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let sets = ["--set", "trainer.max_steps=160", "--set", "trainer.checkpoint_every=10", "--set", "trainer.validation_samples=0"]
+        let whole = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("whole").path)"] + sets)
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        // Start the same run, kill -9 it once a checkpoint past step 40 exists, then resume.
+        let p = Process()
+        p.executableURL = CLIRunner.binary
+        p.arguments = ["run", exp.path] + sets
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let state = dir.appendingPathComponent("out/trainer-state/state.json")
+        let deadline = Date().addingTimeInterval(60)
+        var killedAt: Int? = nil
+        while p.isRunning && Date() < deadline {
+            if let text = try? String(contentsOf: state, encoding: .utf8), let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+               let step = json["step"] as? Int, step >= 40 {
+                kill(p.processIdentifier, SIGKILL)
+                killedAt = step
+                break
+            }
+            usleep(5_000)
+        }
+        p.waitUntilExit()
+        let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("out/metrics.json"), encoding: .utf8),
+                       try String(contentsOf: dir.appendingPathComponent("whole/metrics.json"), encoding: .utf8),
+                       "killed at step \(killedAt.map(String.init) ?? "— (finished before the kill)")")
+        XCTAssertNotNil(killedAt, "the run finished before it could be killed; the kill was not exercised")
+    }
 }

@@ -15,6 +15,8 @@ extension ExperimentRunner {
         if let minutes = experiment.budget.minutes { config.maxMinutes = minutes }
         if let epochs = experiment.budget.epochs { config.epochs = Double(epochs) }
         let engine = Seq2SeqTrainer(config: config, phase: "recommender")
+        engine.checkpointDirectory = folder.appendingPathComponent("trainer-state")
+        engine.resume = resume
         let ranker = try component(.decoder, as: ItemRanker.self)
         var rng = SplitMix64(seed: seed).derived("validation-subset")
         let subset = Array(prepared.validSamples.shuffled(using: &rng).prefix(config.validationSamples))

@@ -8,6 +8,8 @@ public final class ExperimentRunner {
     public let registry: ComponentRegistry
     public var progress: ProgressHandler?
     public var log: (String) -> Void
+    /// Continue training from the run folder's `trainer-state/` (after a crash or kill) instead of starting over.
+    public var resume = false
     /// A tokenizer to use instead of the tokenizer stage (zero-shot transfer keeps the trained model's).
     public var sharedTokenizer: TextTokenizer?
 

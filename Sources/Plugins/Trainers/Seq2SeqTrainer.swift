@@ -36,6 +36,8 @@ public final class Seq2SeqTrainer {
         public var logEvery: Int = 10
         /// Validation samples decoded at each validation (a seeded subset; 0 = no validation).
         public var validationSamples: Int = 300
+        /// Write a resumable checkpoint every this many steps (0 = only when training ends).
+        public var checkpointEvery: Int = 200
 
         public init() {}
 
@@ -44,6 +46,7 @@ public final class Seq2SeqTrainer {
             case learningRate = "learning_rate", warmupRatio = "warmup_ratio", weightDecay = "weight_decay"
             case adamEpsilon = "adam_epsilon", maxGradNorm = "max_grad_norm", labelSmoothing = "label_smoothing"
             case evalEvery = "eval_every", patience, logEvery = "log_every", validationSamples = "validation_samples"
+            case checkpointEvery = "checkpoint_every"
         }
     }
 
@@ -71,6 +74,12 @@ public final class Seq2SeqTrainer {
 
     public let config: Config
     public let phase: String
+    /// Where resumable state goes (weights, optimizer moments, generator states, data cursor); nil = none.
+    public var checkpointDirectory: URL?
+    /// Continue from the state in `checkpointDirectory` instead of starting over.
+    public var resume = false
+    /// Tests only: stop (as a kill would) right after the checkpoint at this step.
+    public var stopAfterStep: Int?
     public private(set) var curve: [CurvePoint] = []
     public private(set) var bestValidation: Double?
     public private(set) var stepsDone = 0
@@ -109,9 +118,27 @@ public final class Seq2SeqTrainer {
         let evalEvery = config.evalEvery > 0 ? config.evalEvery : stepsPerEpoch
         model.training = true
         defer { model.training = false }
-        var step = 0
+        var step = 0, cursor = 0
+        if resume, let dir = checkpointDirectory,
+           let state = try Seq2SeqTrainer.loadCheckpoint(dir, params: params, optimizer: opt, model: model) {
+            step = state.step
+            cursor = state.cursor
+            rng = SplitMix64(seed: state.batchRNG)
+            bestValidation = state.bestValidation
+            sinceBest = state.sinceBest
+            best = state.best
+            if state.finished { step = total }   // stopped by its budget or early stopping: nothing left to train
+        }
+        func checkpoint(epochStart: SplitMix64, finished: Bool = false) throws {
+            guard let dir = checkpointDirectory else { return }
+            try Seq2SeqTrainer.saveCheckpoint(dir, step: step, cursor: cursor, batchRNG: epochStart.state, params: params,
+                                              optimizer: opt, model: model, bestValidation: bestValidation, sinceBest: sinceBest,
+                                              best: best, finished: finished)
+        }
         outer: while step < total {
-            for batch in Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, rng: &rng) {
+            let epochStart = rng   // this epoch's batches are drawn from here; a resume redraws them
+            for (i, batch) in Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, rng: &rng).enumerated() {
+                if i < cursor { continue }
                 if step >= total { break outer }
                 if config.maxMinutes > 0 && Date().timeIntervalSince(start) > config.maxMinutes * 60 { break outer }
                 let lr = config.learningRate * schedule.factor(step: step)
@@ -127,6 +154,7 @@ public final class Seq2SeqTrainer {
                 GradientClipping.clip(params, maxNorm: config.maxGradNorm)
                 opt.update(learningRate: lr)
                 step += 1
+                cursor = i + 1
                 windowLoss += Double(loss.item) * Double(batch.count)
                 windowSamples += batch.count
                 var validation: Double? = nil
@@ -154,9 +182,15 @@ public final class Seq2SeqTrainer {
                                                message: validation.map { String(format: "valid %.4f", $0) }))
                     windowLoss = 0; windowSamples = 0; windowStart = Date()
                 }
+                if config.checkpointEvery > 0 && step % config.checkpointEvery == 0 {
+                    try checkpoint(epochStart: epochStart)
+                    if let stop = stopAfterStep, step >= stop { return }
+                }
                 if config.patience > 0 && sinceBest >= config.patience { break outer }
             }
+            cursor = 0
         }
+        try checkpoint(epochStart: rng, finished: true)
         stepsDone = step
         trainingSeconds = Date().timeIntervalSince(start)
         if let best { Seq2SeqTrainer.restore(best, into: params) }
