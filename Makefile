@@ -4,7 +4,6 @@
 SWIFT      ?= swift
 APT_PKGS   := libopenblas-dev libjson-c-dev pkg-config
 BUILD_FLAGS := -c release
-export OPENBLAS_NUM_THREADS ?= 1
 
 .PHONY: deps build test demo bench clean
 
