@@ -18,9 +18,10 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
+# The suites are XCTest; Swift Testing is off so the runner's closing line is XCTest's summary.
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
-	$(SWIFT) test $(BUILD_FLAGS) --skip-build
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build --disable-swift-testing
 
 DEMO_VARY ?= item_ids=textual,keyword,title,collaborative,sequential
 
