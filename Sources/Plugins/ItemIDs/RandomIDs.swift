@@ -5,28 +5,8 @@
 // Legend: N items.
 
 public struct RandomIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
-        /// `digits` (plain digit text, split by the tokenizer, as P5) or `atomic` (`<item_1001>` tokens).
-        public var rendering: NumberRendering = .digits
-        /// Numbers are a permutation of firstNumber ..< firstNumber + N (OpenP5: 1001).
-        public var firstNumber: Int = 1001
-
-        enum CodingKeys: String, CodingKey {
-            case rendering
-            case firstNumber = "first_number"
-        }
-
-        public init(rendering: NumberRendering = .digits, firstNumber: Int = 1001) {
-            self.rendering = rendering
-            self.firstNumber = firstNumber
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            rendering = try c.decodeIfPresent(NumberRendering.self, forKey: .rendering) ?? .digits
-            firstNumber = try c.decodeIfPresent(Int.self, forKey: .firstNumber) ?? 1001
-        }
-    }
+    /// Rendering (`digits` | `atomic`) and first number (1001, as OpenP5).
+    public typealias Config = NumberedIDConfig
 
     public let config: Config
     public init(config: Config = Config()) { self.config = config }
