@@ -21,20 +21,13 @@ struct TokenizerDecoder {
     init(steps: [Step]) { self.steps = steps }
 
     init(json: JSONValue?, reader: TokenizerFileReader, field: String = "decoder") throws {
-        var steps: [Step] = []
-        try Self.read(json, reader: reader, field: field, into: &steps)
-        self.steps = steps
+        steps = try reader.steps(json, field, sequenceKey: "decoders") { try Self.step($0, type: $1, field: $2, reader: reader) }
     }
 
-    private static func read(_ json: JSONValue?, reader: TokenizerFileReader, field: String, into steps: inout [Step]) throws {
-        guard let json, json != .null else { return }
-        let obj = try reader.object(json, field)
-        let type = try reader.type(obj, field)
+    /// The step(s) of one non-Sequence component (`reader.steps` flattens Sequences).
+    private static func step(_ obj: JSONValue, type: String, field: String, reader: TokenizerFileReader) throws -> [Step] {
+        var steps: [Step] = []
         switch type {
-        case "Sequence":
-            for (i, d) in try reader.array(obj["decoders"], field + ".decoders").enumerated() {
-                try read(d, reader: reader, field: "\(field).decoders[\(i)]", into: &steps)
-            }
         case "Metaspace":
             let (rep, scheme) = try TokenizerPreTokenizer.readMetaspace(obj, reader: reader, field: field)
             steps.append(.metaspace(replacement: String(decoding: rep, as: UTF8.self), dropInFirst: scheme != .never))
@@ -51,6 +44,7 @@ struct TokenizerDecoder {
         default:
             throw reader.unsupported(field + ".type", type, supported)
         }
+        return steps
     }
 
     /// Text for the token strings; with no steps HF joins tokens with spaces.

@@ -48,6 +48,22 @@ struct TokenizerFileReader {
         return s
     }
 
+    /// One HF pipeline component (`normalizer`, `pre_tokenizer`, `decoder`) as a flat list of steps: null is
+    /// none, a `Sequence` contributes its `sequenceKey` members in order (nested ones too), any other type is
+    /// read by `parse(object, type, field)`. Field paths in errors follow the nesting (`decoder.decoders[1]`).
+    func steps<Step>(_ json: JSONValue?, _ field: String, sequenceKey: String,
+                     parse: (JSONValue, String, String) throws -> [Step]) throws -> [Step] {
+        guard let json, json != .null else { return [] }
+        let obj = try object(json, field)
+        let kind = try type(obj, field)
+        guard kind == "Sequence" else { return try parse(obj, kind, field) }
+        var out: [Step] = []
+        for (i, member) in try array(obj[sequenceKey], field + "." + sequenceKey).enumerated() {
+            out += try steps(member, "\(field).\(sequenceKey)[\(i)]", sequenceKey: sequenceKey, parse: parse)
+        }
+        return out
+    }
+
     func type(_ value: JSONValue, _ field: String) throws -> String {
         try string(value["type"], field + ".type")
     }

@@ -20,24 +20,17 @@ struct TokenizerNormalizer {
 
     /// Reads `normalizer` (null means none).
     init(json: JSONValue?, reader: TokenizerFileReader, field: String = "normalizer") throws {
-        var steps: [Step] = []
-        try Self.read(json, reader: reader, field: field, into: &steps)
-        self.steps = steps
+        steps = try reader.steps(json, field, sequenceKey: "normalizers") { try Self.step($0, type: $1, field: $2, reader: reader) }
     }
 
-    private static func read(_ json: JSONValue?, reader: TokenizerFileReader, field: String, into steps: inout [Step]) throws {
-        guard let json, json != .null else { return }
-        let obj = try reader.object(json, field)
-        let type = try reader.type(obj, field)
+    /// The step(s) of one non-Sequence component (`reader.steps` flattens Sequences).
+    private static func step(_ obj: JSONValue, type: String, field: String, reader: TokenizerFileReader) throws -> [Step] {
+        var steps: [Step] = []
         switch type {
-        case "Sequence":
-            for (i, n) in try reader.array(obj["normalizers"], field + ".normalizers").enumerated() {
-                try read(n, reader: reader, field: "\(field).normalizers[\(i)]", into: &steps)
-            }
         case "Precompiled":
             // An empty charsmap is what sentencepiece's `identity` rule leaves: no rewriting.
             let b64 = try reader.optionalString(obj["precompiled_charsmap"], field + ".precompiled_charsmap") ?? ""
-            if b64.isEmpty { return }
+            if b64.isEmpty { return [] }
             guard let data = Data(base64Encoded: b64) else {
                 throw reader.invalid(field + ".precompiled_charsmap", "not valid base64")
             }
@@ -53,6 +46,7 @@ struct TokenizerNormalizer {
         default:
             throw reader.unsupported(field + ".type", type, supported)
         }
+        return steps
     }
 
     /// `{"String": s}` or `{"Regex": r}`, the pattern form of HF's Replace normalizer and decoder.

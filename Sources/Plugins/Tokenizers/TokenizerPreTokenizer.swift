@@ -17,20 +17,13 @@ struct TokenizerPreTokenizer {
     init(steps: [Step]) { self.steps = steps }
 
     init(json: JSONValue?, reader: TokenizerFileReader, field: String = "pre_tokenizer") throws {
-        var steps: [Step] = []
-        try Self.read(json, reader: reader, field: field, into: &steps)
-        self.steps = steps
+        steps = try reader.steps(json, field, sequenceKey: "pretokenizers") { try Self.step($0, type: $1, field: $2, reader: reader) }
     }
 
-    private static func read(_ json: JSONValue?, reader: TokenizerFileReader, field: String, into steps: inout [Step]) throws {
-        guard let json, json != .null else { return }
-        let obj = try reader.object(json, field)
-        let type = try reader.type(obj, field)
+    /// The step(s) of one non-Sequence component (`reader.steps` flattens Sequences).
+    private static func step(_ obj: JSONValue, type: String, field: String, reader: TokenizerFileReader) throws -> [Step] {
+        var steps: [Step] = []
         switch type {
-        case "Sequence":
-            for (i, p) in try reader.array(obj["pretokenizers"], field + ".pretokenizers").enumerated() {
-                try read(p, reader: reader, field: "\(field).pretokenizers[\(i)]", into: &steps)
-            }
         case "WhitespaceSplit":
             steps.append(.whitespaceSplit)
         case "Metaspace":
@@ -40,6 +33,7 @@ struct TokenizerPreTokenizer {
         default:
             throw reader.unsupported(field + ".type", type, supported)
         }
+        return steps
     }
 
     /// Replacement and prepend scheme of a Metaspace pre-tokenizer or decoder (new `prepend_scheme`, or the older
