@@ -200,4 +200,43 @@ final class CLIRunAndCompareTests: XCTestCase {
                        "killed at step \(killedAt.map(String.init) ?? "— (finished before the kill)")")
         XCTAssertNotNil(killedAt, "the run finished before it could be killed; the kill was not exercised")
     }
+
+    func testKillDashNineInsideAlternateTrainingThenResume() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let sets = ["--set", "item_ids=textual", "--set", "item_ids.pretrain_epochs=2", "--set", "trainer=alternate",
+                    "--set", "trainer.rounds=2", "--set", "trainer.rec_epochs=1", "--set", "trainer.id_epochs=0.25",
+                    "--set", "trainer.max_id_tokens=4", "--set", "trainer.checkpoint_every=5", "--set", "trainer.id_phase_eval_samples=0"]
+        let whole = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("whole").path)"] + sets)
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        // Kill -9 in the middle of the second round's recommender phase (after the IDs were regenerated once).
+        let p = Process()
+        p.executableURL = CLIRunner.binary
+        p.arguments = ["run", exp.path] + sets
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let state = dir.appendingPathComponent("out/trainer-state/recommender-round2/state.json")
+        let deadline = Date().addingTimeInterval(120)
+        var killedAt: Int? = nil
+        while p.isRunning && Date() < deadline {
+            if let text = try? String(contentsOf: state, encoding: .utf8), let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+               let step = json["step"] as? Int, step >= 10 {
+                kill(p.processIdentifier, SIGKILL)
+                killedAt = step
+                break
+            }
+            usleep(5_000)
+        }
+        p.waitUntilExit()
+        XCTAssertNotNil(killedAt, "the run finished before it could be killed; the kill was not exercised")
+        let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertTrue(resumed.stdout.contains("resumed alternate training after round 2"), resumed.stdout)
+        for name in ["metrics.json", "id_map.tsv", "id_history.tsv"] {
+            XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("out/\(name)"), encoding: .utf8),
+                           try String(contentsOf: dir.appendingPathComponent("whole/\(name)"), encoding: .utf8),
+                           "\(name), killed at round 2 step \(killedAt.map(String.init) ?? "—")")
+        }
+    }
 }

@@ -1,5 +1,5 @@
 // The root manifest's built-in entries, generated from the registration lists, so plugins.json can be
-// brought up to date with one command (`idgenrec plugins --manifest > plugins.json`) and external entries
+// brought up to date with one command (`idgenrec plugins --manifest > new.json && mv new.json plugins.json`) and external entries
 // already in it are kept. One entry per line, so a diff shows exactly which component came or went.
 extension PluginManifest {
     public static func withBuiltins(of registry: ComponentRegistry, keeping existing: PluginManifest?) -> JSONValue {

@@ -1,4 +1,4 @@
-// What a run folder keeps besides metrics: the ID map (item → ID text → tokens), data and ID-map hashes,
+// What a run folder keeps besides metrics: the ID map (item → ID text → tokens; textual user IDs → user_id_map.tsv), data and ID-map hashes,
 // and a checkpoint HF transformers can load (config.json, model.safetensors, tokenizer.json).
 import Foundation
 
@@ -9,6 +9,13 @@ extension ExperimentRunner {
             tsv += "\(item.rawID)\t\(p.itemIDs[i])\t\(p.itemTokens[i].map(String.init).joined(separator: " "))\n"
         }
         try AtomicFile.write(tsv, to: folder.appendingPathComponent("id_map.tsv"))
+        if let users = p.userIDs as? TextualUserIDs, users.ids.count == p.data.userCount {
+            var map = "user\tid\titems_read\n"
+            for (u, raw) in p.data.userIDs.enumerated() {
+                map += "\(raw)\t\(users.ids[u])\t\(users.sources[u].map { p.data.items[$0].rawID }.joined(separator: " "))\n"
+            }
+            try AtomicFile.write(map, to: folder.appendingPathComponent("user_id_map.tsv"))
+        }
         let info = JSONValue.object([
             ("dataset", .string(p.data.name)),
             ("dataset_hash", .string(Self.fnv1a(p.data.sequences.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "\n")

@@ -49,6 +49,15 @@ extension ExperimentRunner {
         // User IDs and prompts.
         let userIDs = try component(.userIDs, as: UserIDStrategy.self)
         tokenizer.addAtomicTokens(userIDs.addedTokens(userCount: data.userCount))
+        let userStarted = Date()
+        try userIDs.prepare(UserIDPreparation(trainingSequences: split.trainingSequences, fullSequences: data.sequences,
+                                              itemIDs: assignment.ids, catalog: data.items, tokenizer: tokenizer,
+                                              idGenerator: (strategy as? TextualIDs)?.generator, seed: seed))
+        var idReport = card.lines
+        if let textualUsers = userIDs as? TextualUserIDs {
+            idReport += textualUsers.report.keys.sorted().map { "user IDs \($0): \(textualUsers.report[$0]!)" }
+            log("user IDs (textual): \(textualUsers.report["users"] ?? "?") in \(String(format: "%.1f", Date().timeIntervalSince(userStarted))) s")
+        }
         let prompts = try component(.prompt, as: PromptFormat.self)
         func render(_ samples: [Sample]) throws -> [PromptPair] {
             try samples.enumerated().map { i, s in
@@ -76,13 +85,14 @@ extension ExperimentRunner {
             lastUserIDs[s.user] = try userIDs.userID(UserIDInput(userIndex: s.user, visibleItems: s.history, itemIDs: assignment.ids, catalog: data.items))
         }
         let leaks = LeakageLint().check(data: data, split: split, itemIDs: assignment.ids, userIDs: lastUserIDs,
-                                        validPrompts: validPrompts, testPrompts: testPrompts)
+                                        validPrompts: validPrompts, testPrompts: testPrompts,
+                                        userIDSources: userIDs.itemsRead, declaredUserIDLeak: userIDs.declaredLeak)
         if let fatal = leaks.first(where: { $0.severity == .error }) {
             throw RunError(stage: "leakage", "\(fatal)")
         }
         notes += leaks.map { "\($0)" }
         return PreparedRun(data: data, split: split, tokenizer: tokenizer, itemIDs: assignment.ids, itemTokens: itemTokens,
-                           trie: trie, idReport: card.lines, trainPairs: trainPairs,
+                           trie: trie, idReport: idReport, trainPairs: trainPairs,
                            validSamples: evaluation(split.valid, validPrompts), testSamples: evaluation(split.test, testPrompts),
                            notes: notes, idBuildSeconds: buildSeconds, strategy: strategy, idInput: idInput,
                            prompts: prompts, userIDs: userIDs)

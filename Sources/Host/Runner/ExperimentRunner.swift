@@ -10,6 +10,8 @@ public final class ExperimentRunner {
     public var log: (String) -> Void
     /// Continue training from the run folder's `trainer-state/` (after a crash or kill) instead of starting over.
     public var resume = false
+    /// Tests only: alternate training stops (as a kill would) right after the checkpoint of this phase.
+    public var stopAfterPhase: Int?
     /// A tokenizer to use instead of the tokenizer stage (zero-shot transfer keeps the trained model's).
     public var sharedTokenizer: TextTokenizer?
 

@@ -31,6 +31,11 @@ public struct DiverseIDGeneration {
         public var lastPenalty: Float = 10
         /// What the generator reads for an item with no words.
         public var placeholderText = "item"
+        /// Candidate clean-up beyond "its words": a word repeated back to back is kept once, and at most
+        /// `maxWords` words are kept (nil: all). Off for items (the paper's IDs); textual user IDs use it, since
+        /// a generator taught on item texts tends to repeat a word until the length bound on a user's ID list.
+        public var collapseRepeats = false
+        public var maxWords: Int? = nil
 
         public init() {}
     }
@@ -81,6 +86,7 @@ public struct DiverseIDGeneration {
         guard config.firstPenalty <= config.lastPenalty else {
             throw bad("diversity_penalty", "the first penalty must not exceed the last")
         }
+        guard config.maxWords.map({ $0 >= 1 }) ?? true else { throw bad("max_words", "must be at least 1") }
         guard !ItemText.words(config.placeholderText).isEmpty else {
             throw bad("placeholder_text", "must contain a letter or digit")
         }
@@ -109,7 +115,7 @@ public struct DiverseIDGeneration {
                                                      minLength: minLength, maxLength: maxLength)
                 for (item, list) in zip(chunk, lists) {
                     for raw in list {
-                        let id = ItemText.words(raw).joined(separator: " ")
+                        let id = normalize(raw)
                         guard !id.isEmpty else { continue }
                         out.candidatesTried += 1
                         if firstCandidate[item] == nil { firstCandidate[item] = id }
@@ -146,6 +152,16 @@ public struct DiverseIDGeneration {
 
     /// `base 2`, `base 3`, … (or the placeholder's words first when the generator never offered a word),
     /// the first whose token sequence is free.
+    /// A candidate as an ID: its words, cleaned up as configured.
+    func normalize(_ raw: String) -> String {
+        var words = ItemText.words(raw)
+        if config.collapseRepeats {
+            words = words.enumerated().filter { $0.offset == 0 || words[$0.offset - 1] != $0.element }.map(\.element)
+        }
+        if let cap = config.maxWords { words = Array(words.prefix(cap)) }
+        return words.joined(separator: " ")
+    }
+
     func lastResort(base: String?, tokenizer: TextTokenizer, used: inout Set<[Int]>) throws -> String {
         let stem = base ?? ItemText.words(config.placeholderText).joined(separator: " ")
         if base == nil, used.insert(tokenizer.encode(stem, addEOS: true)).inserted { return stem }

@@ -131,6 +131,12 @@ public final class TextualIDs: ItemIDStrategy, DeclaresCapabilities {
         return assignment
     }
 
+    /// Takes `ids` as the IDs in force (a resumed run restoring its state), so the next `regenerate` counts
+    /// changes against them.
+    public func adopt(_ ids: [String]) {
+        lastAssignment = ItemIDAssignment(ids: ids, addedTokens: [], report: lastAssignment?.report ?? [:])
+    }
+
     func generation() throws -> DiverseIDGeneration {
         var c = DiverseIDGeneration.Config()
         c.batchSize = config.batchSize

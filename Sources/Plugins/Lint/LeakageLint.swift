@@ -6,6 +6,8 @@
 //   history-beyond-target   a sample's history is not exactly items before its target position
 //   target-in-training      a user's training sequence or training samples reach a valid/test position
 //   target-in-user-id       the user ID holds the ID of a valid/test target the user had not seen in training
+//   target-in-user-id-input the user ID was generated from such a target (for strategies that report what they
+//                           read, this replaces the text search above)
 //   target-in-prompt        an evaluation prompt's input holds the ID of its target (or a later target) more
 //                           often than the visible history and user ID explain
 // IDs are matched as whole tokens (not inside longer alphanumeric runs).
@@ -35,8 +37,12 @@ public struct LeakageLint {
     ///   - itemIDs: [N] the ID string of every item, as the prompts show them.
     ///   - userIDs: [U] the user-ID string used in that user's prompts ("" when prompts carry none).
     ///   - validPrompts, testPrompts: [S] the rendered prompt of each `split.valid` / `split.test` sample.
+    ///   - userIDSources: [U] the items each user's ID was built from, when the strategy says (textual user IDs).
+    ///   - declaredUserIDLeak: the config knowingly reproduces a user-ID leak (named option): user-ID findings
+    ///     become warnings carrying this explanation, so the run proceeds and its report says why it is not leak-free.
     public func check(data: Interactions, split: DataSplit, itemIDs: [String], userIDs: [String],
-                      validPrompts: [PromptPair], testPrompts: [PromptPair]) -> [LintFinding] {
+                      validPrompts: [PromptPair], testPrompts: [PromptPair],
+                      userIDSources: [[Int]]? = nil, declaredUserIDLeak: String? = nil) -> [LintFinding] {
         var findings: [LintFinding] = []
         guard itemIDs.count == data.itemCount, userIDs.count == data.userCount,
               validPrompts.count == split.valid.count, testPrompts.count == split.test.count else {
@@ -52,7 +58,17 @@ public struct LeakageLint {
         }
         findings += historyBeyondTarget(data, split)
         findings += targetInTraining(data, split, firstEval)
-        findings += targetInUserID(data, split, itemIDs, userIDs, evalTargets)
+        // A strategy that says what it read is judged on that (information flow); a generated ID may share
+        // a word with a target's ID by chance. Otherwise the ID's text is searched for the targets' IDs.
+        var userFindings = userIDSources.map { targetInUserIDSources(data, split, $0, evalTargets) }
+            ?? targetInUserID(data, split, itemIDs, userIDs, evalTargets)
+        if let declared = declaredUserIDLeak {
+            userFindings = userFindings.map {
+                LintFinding(severity: .warning, rule: $0.rule, count: $0.count, message: "\($0.message) — allowed: \(declared)",
+                            examples: $0.examples)
+            }
+        }
+        findings += userFindings
         findings += targetInPrompt(data, split.valid, validPrompts, itemIDs, userIDs, evalTargets, "validation")
         findings += targetInPrompt(data, split.test, testPrompts, itemIDs, userIDs, evalTargets, "test")
         return findings
@@ -98,6 +114,26 @@ public struct LeakageLint {
         guard !bad.isEmpty else { return [] }
         return [LintFinding(severity: .error, rule: "target-in-user-id", count: bad.count,
                             message: "user IDs contain the ID of a validation/test target the user had not seen in training (the released IDGenRec code built user IDs from full sequences, upstream issue #1): build user IDs from training-visible items only",
+                            examples: Array(bad.prefix(config.maxExamples)))]
+    }
+
+    func targetInUserIDSources(_ data: Interactions, _ split: DataSplit, _ sources: [[Int]],
+                               _ evalTargets: [[(position: Int, item: Int)]]) -> [LintFinding] {
+        guard sources.count == data.userCount else {
+            return [LintFinding(severity: .error, rule: "user-id-sources", count: 1,
+                                message: "the user-ID strategy reported sources for \(sources.count) users, the data has \(data.userCount)")]
+        }
+        var bad: [String] = []
+        for u in 0..<data.userCount {
+            let seen = Set(split.trainingSequences.indices.contains(u) ? split.trainingSequences[u] : [])
+            let read = Set(sources[u])
+            if let t = evalTargets[u].first(where: { !seen.contains($0.item) && read.contains($0.item) }) {
+                bad.append("\(data.userIDs[u]) read \(data.items[t.item].rawID)")
+            }
+        }
+        guard !bad.isEmpty else { return [] }
+        return [LintFinding(severity: .error, rule: "target-in-user-id-input", count: bad.count,
+                            message: "user IDs were generated from items that include a validation/test target the user had not seen in training (the released IDGenRec code's leak, upstream issue #1): build user IDs from training-visible items only",
                             examples: Array(bad.prefix(config.maxExamples)))]
     }
 

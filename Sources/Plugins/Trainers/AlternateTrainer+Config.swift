@@ -45,6 +45,9 @@ extension AlternateTrainer {
         /// Prompts (the first this many) on which each ID phase's soft-prompt loss is measured before and
         /// after, without gradients (0 = do not measure; it costs about a third of a training pass over them).
         public var idPhaseEvalSamples = 256
+        /// Recommender phases: a resumable checkpoint every this many steps (0 = at phase ends only). Every
+        /// phase end is a checkpoint too (both models, the IDs in force, the curves).
+        public var checkpointEvery = 200
 
         public init() {}
 
@@ -83,6 +86,7 @@ extension AlternateTrainer {
             c.evalEvery = evalEvery
             c.patience = patience
             c.logEvery = logEvery
+            c.checkpointEvery = checkpointEvery
             return c
         }
 
@@ -93,7 +97,7 @@ extension AlternateTrainer {
             case softWeights = "soft_weights", maskAfterEOS = "mask_after_eos", weightDecay = "weight_decay"
             case adamEpsilon = "adam_epsilon", maxGradNorm = "max_grad_norm", warmupRatio = "warmup_ratio"
             case maxMinutesPerPhase = "max_minutes_per_phase", evalEvery = "eval_every", patience, logEvery = "log_every"
-            case idPhaseEvalSamples = "id_phase_eval_samples"
+            case idPhaseEvalSamples = "id_phase_eval_samples", checkpointEvery = "checkpoint_every"
         }
     }
 }

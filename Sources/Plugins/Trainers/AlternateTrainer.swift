@@ -28,41 +28,46 @@ public final class AlternateTrainer: DeclaresCapabilities {
     }
 
     public let config: Config
-    public private(set) var curve: [CurvePoint] = []
+    public internal(set) var curve: [CurvePoint] = []
     /// Mean soft-prompt loss of (the first `id_phase_eval_samples`) training prompts before and after each
     /// ID phase (eval mode, no gradients), by round.
-    public private(set) var idPhaseLosses: [(round: Int, before: Double, after: Double)] = []
+    public internal(set) var idPhaseLosses: [(round: Int, before: Double, after: Double)] = []
 
     public init(config: Config = Config()) {
         self.config = config
     }
 
-    /// Runs every round. `generatorInputs[k]`: the generator's input tokens for ID slot k (item text, with
-    /// `</s>`). `softSamples` and `recommenderPairs` are asked for at the start of each phase (after the
-    /// latest `regenerate`); `regenerate` rewrites every ID with the (frozen) generator and rebuilds the trie
+    /// Runs every round. `generatorInputs()[k]`: the generator's input tokens for ID slot k (item text, or a
+    /// user's item IDs, with `</s>`). `generatorInputs`, `softSamples` and `recommenderPairs` are asked for at
+    /// the start of each phase (after the latest `regenerate`); `regenerate` rewrites every ID with the (frozen) generator and rebuilds the trie
     /// and prompts; `validate` (higher is better) picks the best recommender weights of each phase.
-    public func train(generator: T5Model, recommender: T5Model, generatorInputs: [[Int]],
+    public func train(generator: T5Model, recommender: T5Model, generatorInputs: () throws -> [[Int]],
                       softSamples: () throws -> [SoftSample],
                       recommenderPairs: () throws -> [Seq2SeqPair],
                       regenerate: (T5Model) throws -> Void,
                       validate: ((T5Model) -> Double)? = nil,
-                      seed: UInt64, progress: ProgressHandler? = nil) throws {
-        for round in 1...max(config.rounds, 1) {
-            let last = round == max(config.rounds, 1)
-            switch config.order {
-            case .idFirst:
-                try trainIDPhase(generator: generator, recommender: recommender, generatorInputs: generatorInputs,
-                                 samples: try softSamples(), round: round, seed: seed, progress: progress)
+                      seed: UInt64, progress: ProgressHandler? = nil,
+                      checkpointing: AlternateCheckpointing? = nil) throws {
+        var first = 0
+        if let state = checkpointing, state.resume,
+           let done = try loadPhase(state, generator: generator, recommender: recommender) {
+            first = done + 1
+        }
+        for (index, phase) in plan.enumerated() where index >= first {
+            switch phase.kind {
+            case .idGenerator:
+                try trainIDPhase(generator: generator, recommender: recommender, generatorInputs: try generatorInputs(),
+                                 samples: try softSamples(), round: phase.round, seed: seed, progress: progress)
                 try frozen(generator) { try regenerate(generator) }
-                try trainRecommenderPhase(recommender, generator: generator, pairs: try recommenderPairs(), round: round,
-                                          seed: seed, validate: validate, progress: progress)
-            case .recFirst:
-                try trainRecommenderPhase(recommender, generator: generator, pairs: try recommenderPairs(), round: round,
-                                          seed: seed, validate: validate, progress: progress)
-                if last { break }
-                try trainIDPhase(generator: generator, recommender: recommender, generatorInputs: generatorInputs,
-                                 samples: try softSamples(), round: round, seed: seed, progress: progress)
-                try frozen(generator) { try regenerate(generator) }
+            case .recommender:
+                try trainRecommenderPhase(recommender, generator: generator, pairs: try recommenderPairs(), round: phase.round,
+                                          seed: seed, validate: validate, progress: progress,
+                                          checkpointDirectory: checkpointing?.directory.appendingPathComponent("recommender-round\(phase.round)"),
+                                          resume: checkpointing?.resume ?? false)
+            }
+            if let state = checkpointing {
+                try savePhase(index, state, generator: generator, recommender: recommender)
+                if let stop = state.stopAfterPhase, index >= stop { throw AlternateTrainingError.stoppedAfterPhase(index) }
             }
         }
     }
@@ -70,8 +75,11 @@ public final class AlternateTrainer: DeclaresCapabilities {
     /// One recommender phase: the generator is not involved (its weights are not touched).
     public func trainRecommenderPhase(_ recommender: T5Model, generator: T5Model, pairs: [Seq2SeqPair], round: Int,
                                       seed: UInt64, validate: ((T5Model) -> Double)? = nil,
-                                      progress: ProgressHandler? = nil) throws {
+                                      progress: ProgressHandler? = nil, checkpointDirectory: URL? = nil,
+                                      resume: Bool = false) throws {
         let trainer = Seq2SeqTrainer(config: config.recommenderPhase, phase: "recommender-round\(round)")
+        trainer.checkpointDirectory = checkpointDirectory
+        trainer.resume = resume
         try frozen(generator) {
             try trainer.train(model: recommender, pairs: pairs, seed: seed, validate: validate, progress: progress)
         }

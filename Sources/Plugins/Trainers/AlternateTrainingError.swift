@@ -6,6 +6,8 @@ public enum AlternateTrainingError: Error, CustomStringConvertible, Equatable {
     case unknownGeneratorInput(index: Int, count: Int)
     case noSamples(phase: String)
     case diverged(phase: String, step: Int, loss: Float)
+    /// Tests only: stopped right after the checkpoint of this phase, as a kill would.
+    case stoppedAfterPhase(Int)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum AlternateTrainingError: Error, CustomStringConvertible, Equatable {
             return "\(phase): no training prompts — check the split and the prompt templates"
         case let .diverged(phase, step, loss):
             return "\(phase) diverged at step \(step) (loss \(loss)); the last good generator weights were kept — lower generator_learning_rate"
+        case let .stoppedAfterPhase(i):
+            return "stopped after phase \(i) as asked; run again with --resume to continue"
         }
     }
 }

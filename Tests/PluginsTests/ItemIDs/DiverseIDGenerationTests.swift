@@ -53,6 +53,22 @@ final class DiverseIDGenerationTests: XCTestCase {
         XCTAssertEqual(stub.calls.count, 1)
     }
 
+    func testRepeatsCollapseAndWordsAreCappedWhenAsked() throws {
+        let stub = ScriptedIDCandidates { text, _, _ in
+            text == "a" ? ["red red red red red"] : ["red", "blue red blue red", "shoe"]
+        }
+        var c = DiverseIDGeneration.Config()
+        c.collapseRepeats = true
+        c.maxWords = 2
+        let out = try DiverseIDGeneration(config: c).generate(texts: ["a", "b"], generator: stub, tokenizer: Self.tokenizer)
+        XCTAssertEqual(out.ids, ["red", "blue red"], "'red' is taken, so b gets its second candidate, cut to two words")
+        // Off by default (items keep the generator's words as they are).
+        let plain = try DiverseIDGeneration().generate(texts: ["a"], generator: stub, tokenizer: Self.tokenizer)
+        XCTAssertEqual(plain.ids, ["red red red red red"])
+        c.maxWords = 0
+        XCTAssertThrowsError(try DiverseIDGeneration(config: c)) { XCTAssertTrue("\($0)".contains("max_words")) }
+    }
+
     func testIdenticalAndEmptyTextsAllGetDistinctNonEmptyIDs() throws {
         // Candidates depend only on (text, penalty, L): identical texts see identical lists every round.
         let stub = ScriptedIDCandidates { text, penalty, length in

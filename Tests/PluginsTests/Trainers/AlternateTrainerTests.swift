@@ -96,7 +96,7 @@ final class AlternateTrainerTests: XCTestCase {
             c.logEvery = 1
             let trainer = AlternateTrainer(config: c)
             var phasesSeen: [String] = []
-            try trainer.train(generator: gen, recommender: rec, generatorInputs: data.texts,
+            try trainer.train(generator: gen, recommender: rec, generatorInputs: { data.texts },
                               softSamples: { data.softSamples }, recommenderPairs: { data.pairs },
                               regenerate: { g in
                                   XCTAssertTrue(g.parameters.allSatisfy { !$0.requiresGrad }, "the generator is frozen while regenerating")
@@ -124,7 +124,7 @@ final class AlternateTrainerTests: XCTestCase {
             let data = Catalog()
             var c = AlternateTrainer.Config()
             c.rounds = 2; c.maxIDTokens = 3; c.idEpochs = 1; c.recEpochs = 1; c.idBatchSize = 4; c.batchSize = 4
-            try AlternateTrainer(config: c).train(generator: gen, recommender: rec, generatorInputs: data.texts,
+            try AlternateTrainer(config: c).train(generator: gen, recommender: rec, generatorInputs: { data.texts },
                                                   softSamples: { data.softSamples }, recommenderPairs: { data.pairs },
                                                   regenerate: { try data.regenerate($0, recommender: rec) }, seed: seed)
             return (snapshot(gen), snapshot(rec), data.ids)
