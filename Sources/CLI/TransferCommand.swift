@@ -15,6 +15,9 @@ struct TransferCommand: ParsableCommand {
     @Option(help: "The run folder of the trained recommender (dataset A).")
     var from: String
 
+    @Option(name: .customLong("in-domain"), help: "A finished run trained on dataset B: the report puts the zero-shot results next to it (vs-in-domain/).")
+    var inDomain: String?
+
     @Argument(help: "The experiment naming dataset B, its split, item_ids and decoder.")
     var experiment: String
 
@@ -34,7 +37,7 @@ struct TransferCommand: ParsableCommand {
             e = try validator.load(URL(fileURLWithPath: experiment), overrides: overrides + ["item_ids.generator_checkpoint=\(generator.path)"])
         }
         let runner = ExperimentRunner(experiment: e, registry: registry, progress: ProgressRenderer().handle, log: { print($0) })
-        try runner.transfer(from: source)
+        try runner.transfer(from: source, inDomain: inDomain.map { URL(fileURLWithPath: $0) })
         print("transfer results: \(runner.outputFolder.path)")
     }
 }

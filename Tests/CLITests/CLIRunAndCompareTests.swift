@@ -165,6 +165,24 @@ final class CLIRunAndCompareTests: XCTestCase {
         let report = (summary["id_report"] as? [String] ?? []).joined(separator: "\n")
         XCTAssertTrue(report.contains("generator: checkpoint"), report)
         XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("per_user.csv"), encoding: .utf8).split(separator: "\n").count, 121)
+
+        // Next to B's in-domain results: B trained on its own data, then the same transfer with --in-domain.
+        let inDomain = dir.appendingPathComponent("in-domain")
+        let own = try CLIRunner.run(["run", exp.path, "--set", "item_ids=textual", "--set", "item_ids.pretrain_epochs=2",
+                                     "--set", "dataset.seed=99", "--set", "output_dir=\(inDomain.path)"])
+        XCTAssertEqual(own.status, 0, own.stderr)
+        let beside = try CLIRunner.run(["transfer", "--from", source.path, exp.path, "--in-domain", inDomain.path,
+                                        "--set", "item_ids=textual", "--set", "dataset.seed=99", "--set", "output_dir=\(target.path)"])
+        XCTAssertEqual(beside.status, 0, beside.stderr)
+        let md = try String(contentsOf: target.appendingPathComponent("vs-in-domain/report.md"), encoding: .utf8)
+        XCTAssertTrue(md.contains("in-domain: in-domain") && md.contains("zero-shot from out"), md)
+        XCTAssertTrue(md.contains("| zero-shot from out | paired-bootstrap | 120 |"), "paired test over the same test users: \(md)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target.appendingPathComponent("vs-in-domain/report.html").path))
+        // A folder that is not a finished run is refused by name.
+        let bad = try CLIRunner.run(["transfer", "--from", source.path, exp.path, "--in-domain", dir.path,
+                                     "--set", "item_ids=textual", "--set", "dataset.seed=99", "--set", "output_dir=\(target.path)"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("not a finished run folder"), bad.stderr)
     }
 
     func testKillDashNineThenResumeGivesTheUninterruptedMetrics() throws {

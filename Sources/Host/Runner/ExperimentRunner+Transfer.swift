@@ -1,13 +1,16 @@
 // Zero-shot transfer (the paper's foundation-model experiment, §4.6): a recommender trained on dataset A is
 // evaluated on dataset B without training on B. B's items get IDs from the same strategy applied to B's
 // text, with A's tokenizer; for textual IDs, A's trained ID generator writes them (A's `generator/` folder).
+// Given B's own trained run, the results are reported next to it (a two-variant comparison report).
 import Foundation
 
 extension ExperimentRunner {
     /// Evaluates the run in `source` (a run folder) on this experiment's dataset and split; writes the usual
     /// evaluation files into this experiment's output folder. Nothing is trained.
+    /// With `inDomain` (a finished run trained on this dataset), the zero-shot results are also reported next
+    /// to it in `vs-in-domain/` (report.md, report.html, results.csv; paired test over the same test users).
     @discardableResult
-    public func transfer(from source: URL) throws -> RunSummary {
+    public func transfer(from source: URL, inDomain: URL? = nil) throws -> RunSummary {
         let folder = outputFolder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let checkpoint = source.appendingPathComponent("checkpoint")
@@ -28,6 +31,42 @@ extension ExperimentRunner {
             let text = try reporter.report(summary, to: folder)
             if !text.isEmpty { log(text) }
         }
+        if let inDomain {
+            if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.json").path) {
+                _ = try JSONReporter().report(summary, to: folder)       // the comparison reads it
+            }
+            let report = try reportNextToInDomain(zeroShot: folder, source: source, inDomain: inDomain)
+            log("zero-shot vs in-domain: \(report.path)/report.html")
+        }
         return summary
+    }
+
+    /// The zero-shot run and B's in-domain run as a two-variant comparison (in-domain is the reference).
+    func reportNextToInDomain(zeroShot folder: URL, source: URL, inDomain: URL) throws -> URL {
+        let missing = ["summary.json", "per_user.csv"].filter { !FileManager.default.fileExists(atPath: inDomain.appendingPathComponent($0).path) }
+        guard missing.isEmpty else {
+            throw RunError(stage: "transfer", "--in-domain \(inDomain.path) is not a finished run folder: no \(missing.joined(separator: ", ")) (summary.json comes from the 'json' reporter)")
+        }
+        let (own, ownPerUser, ownDataset) = try CompareRunner.collect(name: "in-domain: \(inDomain.lastPathComponent)", kind: "trained on this dataset", folder: inDomain)
+        let (zero, zeroPerUser, dataset) = try CompareRunner.collect(name: "zero-shot from \(source.lastPathComponent)", kind: "no training on this dataset", folder: folder)
+        var results = ComparisonResults(title: "zero-shot transfer vs in-domain", dataset: dataset, variants: [own, zero],
+                                        notes: ["zero-shot: the recommender of \(source.path), never trained on \(dataset); in-domain: \(inDomain.path)"])
+        let sameUsers = ownDataset == dataset && Self.userTargets(inDomain) == Self.userTargets(folder)
+        if sameUsers {
+            try results.attachSignificance(perUser: [own.name: ownPerUser, zero.name: zeroPerUser], reference: own.name,
+                                           method: .bootstrap, seed: seed)
+        } else {
+            results.notes.append("no paired test: the two runs were evaluated on different users or targets (dataset '\(ownDataset)' vs '\(dataset)')")
+        }
+        let out = folder.appendingPathComponent("vs-in-domain")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        _ = try ComparisonReport(results: results).write(to: out)
+        return out
+    }
+
+    /// (user, target) of every row of a run's per_user.csv, in order.
+    static func userTargets(_ folder: URL) -> [String] {
+        guard let csv = try? String(contentsOf: folder.appendingPathComponent("per_user.csv"), encoding: .utf8) else { return [] }
+        return csv.split(separator: "\n").dropFirst().map { PerUserCSVWriter.splitRecord(String($0)).prefix(2).joined(separator: "\t") }
     }
 }

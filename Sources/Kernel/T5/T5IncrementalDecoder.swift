@@ -124,9 +124,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                     let kBase = Kp + ((src * h + hi) * n) * dk
                     var m = -Float.infinity
                     for j in 0..<n {
-                        var s: Float = 0
-                        let kr = kBase + j * dk
-                        for i in 0..<dk { s += qv[i] * kr[i] }
+                        var s = VectorKernels.dot(qv, kBase + j * dk, dk)
                         if let bias { s += bias[hi * n + j] }
                         if let mask, mask[src * n + j] == 0 { s += Tensor.maskValue }
                         scores[j] = s
@@ -137,11 +135,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                     let inv = 1 / total
                     let dst = O + (row * h + hi) * dk
                     let vBase = Vp + ((src * h + hi) * n) * dk
-                    for j in 0..<n {
-                        let w = scores[j] * inv
-                        let vr = vBase + j * dk
-                        for i in 0..<dk { dst[i] += w * vr[i] }
-                    }
+                    for j in 0..<n { VectorKernels.axpy(scores[j] * inv, vBase + j * dk, dst, dk) }
                 }
             }
         } } } }
