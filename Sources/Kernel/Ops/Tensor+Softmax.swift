@@ -18,8 +18,7 @@ extension Tensor {
                 let G = g.baseAddress!, D = dp.baseAddress!, Y = yp.baseAddress!
                 Parallel.forEach(rows, minimumWork: v * 4) { r in
                     let gr = G + r * v, dr = D + r * v, yr = Y + r * v
-                    var dot: Float = 0
-                    for i in 0..<v { dot += dr[i] * yr[i] }
+                    let dot = VectorKernels.dot(dr, yr, v)
                     for i in 0..<v { gr[i] += yr[i] * (dr[i] - dot) }
                 }
             } } }
@@ -48,21 +47,16 @@ extension Tensor {
 
     @inline(__always)
     static func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ v: Int) {
-        var m = -Float.infinity
-        for i in 0..<v { m = max(m, x[i]) }
-        var s: Float = 0
-        for i in 0..<v { let e = Foundation.exp(x[i] - m); y[i] = e; s += e }
+        let m = VectorKernels.max(x, v)
+        let s = VectorKernels.expShifted(x, y, v, shift: m)
         let inv = 1 / s
         for i in 0..<v { y[i] *= inv }
     }
 
     @inline(__always)
     static func logSoftmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ v: Int) {
-        var m = -Float.infinity
-        for i in 0..<v { m = max(m, x[i]) }
-        var s: Float = 0
-        for i in 0..<v { s += Foundation.exp(x[i] - m) }
-        let l = m + Foundation.log(s)
+        let m = VectorKernels.max(x, v)
+        let l = m + Foundation.log(VectorKernels.sumExp(x, v, shift: m))
         for i in 0..<v { y[i] = x[i] - l }
     }
 }

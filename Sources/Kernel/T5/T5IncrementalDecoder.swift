@@ -85,7 +85,13 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
             }
             position += 1
             let hidden = x.rmsNorm(weight: model.decoderFinalNorm, epsilon: c.layerNormEpsilon)
-            return model.logits(hidden).logSoftmax().data                   // [R, V]
+            var out = model.logits(hidden).data                              // [R, V], made log-softmax in place
+            let v = c.vocabSize
+            out.withUnsafeMutableBufferPointer { o in
+                let base = o.baseAddress!
+                Parallel.forEach(r, minimumWork: v * 8) { row in Tensor.logSoftmaxRow(base + row * v, base + row * v, v) }
+            }
+            return out
         }
     }
 
