@@ -36,19 +36,18 @@ enum VectorKernels {
         while i < n { y[i] += w * x[i]; i += 1 }
     }
 
-    /// e^x in 8 lanes (Cephes' single-precision scheme: x = n·ln2 + r, |r| ≤ ln2/2, a degree-6 polynomial
-    /// for e^r, 2^n built in the exponent bits). Relative error ≤ 2e-7 against `expf`; below -87.3 the
-    /// result is 0 (expf would give a denormal, which no softmax sum can tell apart from 0).
-    /// Only SSE2-level operations (no rounding or FMA instructions), so the baseline build stays vectorized.
+    /// e^x in 8 lanes for x ≤ 88.3 (callers pass x − max ≤ 0): Cephes' single-precision scheme — x = n·ln2 + r,
+    /// |r| ≤ ln2/2, a degree-6 polynomial for e^r, 2^n built in the exponent bits. Relative error ≤ 2e-7
+    /// against `expf`; below −87.3 (masked scores, −∞) the result is exactly 0 (expf would give a denormal).
+    /// Only operations that lower to SSE2 instructions: no rounding or FMA instructions, and no generic SIMD
+    /// helpers (`clamped`, `replacing`, `pointwiseMax` are not inlined — a call per vector).
     @inline(__always)
     static func exp8(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let hi = SIMD8<Float>(repeating: 88.3762626647949), lo = SIMD8<Float>(repeating: -87.3365447504)
-        let xc = x.clamped(lowerBound: lo, upperBound: hi)
         // n = round(x / ln2) by the 1.5·2^23 trick (adding it leaves the rounded integer in the low mantissa bits).
         let magic = SIMD8<Float>(repeating: 12_582_912)
-        let t = xc * 1.44269504088896341 + magic
+        let t = x * 1.44269504088896341 + magic
         let n = t - magic
-        var r = xc - n * 0.693359375
+        var r = x - n * 0.693359375
         r = r + n * 2.12194440e-4
         let r2 = r * r
         var p = SIMD8<Float>(repeating: 1.9875691500e-4)
@@ -59,8 +58,10 @@ enum VectorKernels {
         p = p * r + 5.0000001201e-1
         let er = p * r2 + r + 1
         let bits = (unsafeBitCast(t, to: SIMD8<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
-        let scale = unsafeBitCast(bits, to: SIMD8<Float>.self)
-        return (er * scale).replacing(with: 0, where: x .< lo)
+        let value = unsafeBitCast(er * unsafeBitCast(bits, to: SIMD8<Float>.self), to: SIMD8<Int32>.self)
+        // All ones where x < −87.3 (the sign of x + 87.3), whatever garbage the lanes hold there: cleared to 0.
+        let below = unsafeBitCast(x + 87.3365447504, to: SIMD8<Int32>.self) &>> 31
+        return unsafeBitCast(value & ~below, to: SIMD8<Float>.self)
     }
 
     /// Σ e^(x[i] − shift) over n elements.
@@ -99,13 +100,15 @@ enum VectorKernels {
     @inline(__always)
     static func max(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
         var i = 0
-        var m = SIMD8<Float>(repeating: -.infinity)
-        let rx = UnsafeRawPointer(x)
-        while i + 8 <= n {
-            m = pointwiseMax(m, rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
-            i += 8
+        var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
+        while i + 4 <= n {
+            m0 = x[i] > m0 ? x[i] : m0
+            m1 = x[i + 1] > m1 ? x[i + 1] : m1
+            m2 = x[i + 2] > m2 ? x[i + 2] : m2
+            m3 = x[i + 3] > m3 ? x[i + 3] : m3
+            i += 4
         }
-        var out = m.max()
+        var out = Swift.max(Swift.max(m0, m1), Swift.max(m2, m3))
         while i < n { out = Swift.max(out, x[i]); i += 1 }
         return out
     }

@@ -136,8 +136,9 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                         scores[j] = s
                         m = max(m, s)
                     }
-                    var total: Float = 0
-                    for j in 0..<n { let e = Foundation.exp(scores[j] - m); scores[j] = e; total += e }
+                    let total = scores.withUnsafeMutableBufferPointer { sp in
+                        VectorKernels.expShifted(sp.baseAddress!, sp.baseAddress!, n, shift: m)
+                    }
                     let inv = 1 / total
                     let dst = O + (row * h + hi) * dk
                     let vBase = Vp + ((src * h + hi) * n) * dk

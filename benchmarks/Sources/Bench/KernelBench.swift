@@ -38,6 +38,29 @@ func runKernelBench(args: [String]) {
         ("NT [4096×256]·[1024×256]ᵀ", false, true, 4096, 1024, 256),
         ("TN [256×4096]ᵀ·[4096×1024]", true, false, 256, 1024, 4096),
     ]
+    // Softmax over attention rows (the step's largest non-GEMM op): the Kernel's vectorized exponential
+    // against the same rows through libm's expf, both on 1 worker.
+    Parallel.workers = 1
+    let rows = 32 * 8 * 128, width = 128
+    let scores = Tensor.uniform([rows, width], low: -8, high: 8, rng: &r)
+    let ours = timeBest(reps: 5) { _ = Tape.withoutGradients { scores.softmax() } }
+    var out = [Float](repeating: 0, count: rows * width)
+    let libm = timeBest(reps: 5) {
+        scores.data.withUnsafeBufferPointer { x in out.withUnsafeMutableBufferPointer { y in
+            for row in 0..<rows {
+                let xr = x.baseAddress! + row * width, yr = y.baseAddress! + row * width
+                var m = -Float.infinity
+                for i in 0..<width { m = max(m, xr[i]) }
+                var sum: Float = 0
+                for i in 0..<width { let e = expf(xr[i] - m); yr[i] = e; sum += e }
+                for i in 0..<width { yr[i] /= sum }
+            }
+        } }
+    }
+    Parallel.workers = saved
+    print("\nsoftmax [\(rows)×\(width)] (attention rows of a batch-32 cpu-small layer), 1 worker")
+    print("  vectorized exp \(fmt(ours * 1000)) ms, libm expf \(fmt(libm * 1000)) ms, ×\(fmt(libm / ours))")
+
     print("\nsingle GEMMs (OpenBLAS threads)        1 thread      %peak(1)   2 threads    %peak(2)")
     for (label, ta, tb, m, n, k) in shapes {
         var r = SplitMix64(seed: 1)
