@@ -48,14 +48,19 @@ public final class AdamW {
             let n = p.count
             p.data.withUnsafeMutableBufferPointer { theta in
                 m[k].withUnsafeMutableBufferPointer { mk in
-                    v[k].withUnsafeMutableBufferPointer { vk in
-                        for i in 0..<n {
-                            theta[i] -= decay * theta[i]
-                            mk[i] = b1 * mk[i] + (1 - b1) * g[i]
-                            vk[i] = b2 * vk[i] + (1 - b2) * g[i] * g[i]
-                            theta[i] -= lr * (mk[i] / c1) / ((vk[i] / c2).squareRoot() + eps)
+                    v[k].withUnsafeMutableBufferPointer { vk in g.withUnsafeBufferPointer { gp in
+                        let T = theta.baseAddress!, M = mk.baseAddress!, Vv = vk.baseAddress!, G = gp.baseAddress!
+                        // Element ranges of large tensors go to the workers; every element's update is independent.
+                        let parts = n >= 65_536 ? Parallel.workers : 1
+                        Parallel.forEach(parts, minimumWork: n / parts) { part in
+                            for i in (n * part / parts)..<(n * (part + 1) / parts) {
+                                T[i] -= decay * T[i]
+                                M[i] = b1 * M[i] + (1 - b1) * G[i]
+                                Vv[i] = b2 * Vv[i] + (1 - b2) * G[i] * G[i]
+                                T[i] -= lr * (M[i] / c1) / ((Vv[i] / c2).squareRoot() + eps)
+                            }
                         }
-                    }
+                    } }
                 }
             }
         }
