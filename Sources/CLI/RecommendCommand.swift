@@ -19,11 +19,14 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "How many items to return.")
     var k = 10
 
+    @Option(help: "A user of the run's dataset whose user ID goes in the prompt (runs with textual user IDs).")
+    var user: String?
+
     func run() throws {
         let registry = try host.registry()
         let recommender = try TrainedRecommender(runFolder: URL(fileURLWithPath: checkpoint), registry: registry)
         let items = history.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        for (rank, r) in try recommender.recommend(history: items, k: k).enumerated() {
+        for (rank, r) in try recommender.recommend(history: items, k: k, user: user).enumerated() {
             print(String(format: "%2d  %@  %8.3f  %@", rank + 1, r.item, r.score, r.id))
         }
     }

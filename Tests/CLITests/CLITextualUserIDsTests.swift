@@ -47,6 +47,16 @@ final class CLITextualUserIDsTests: XCTestCase {
         let run = try String(contentsOf: dir.appendingPathComponent("out/run.json"), encoding: .utf8)
         XCTAssertFalse(run.contains("target-in-user-id"), run)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/metrics.json").path))
+        // Serving with a user's ID in the prompt; an unknown user is named.
+        let user = String(rows[1][0]), item = String(rows[1][2].split(separator: " ")[0])
+        let served = try CLIRunner.run(["recommend", "--checkpoint", dir.appendingPathComponent("out").path,
+                                        "--history", item, "--user", user, "--k", "3"])
+        XCTAssertEqual(served.status, 0, served.stderr)
+        XCTAssertEqual(served.stdout.split(separator: "\n").count, 3, served.stdout)
+        let unknown = try CLIRunner.run(["recommend", "--checkpoint", dir.appendingPathComponent("out").path,
+                                         "--history", item, "--user", "nobody"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("unknown user 'nobody'"), unknown.stderr)
     }
 
     func testLeakyReproductionRunsAndIsReported() throws {

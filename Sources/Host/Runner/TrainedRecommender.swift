@@ -11,6 +11,8 @@ public final class TrainedRecommender {
     public let trie: Trie
     let prompts: PromptFormat
     let datasetName: String
+    /// Raw user id → user ID text, from `user_id_map.tsv` (runs with per-user IDs, e.g. textual); empty otherwise.
+    public let userIDs: [String: String]
 
     public init(runFolder: URL, registry: ComponentRegistry) throws {
         let checkpoint = runFolder.appendingPathComponent("checkpoint")
@@ -38,10 +40,28 @@ public final class TrainedRecommender {
         prompts = try registry.make(PromptFormat.self, .prompt, name, params: params)
         let info = try? JSONValue.parse(contentsOf: runFolder.appendingPathComponent("run.json"))
         datasetName = info?["dataset"]?.stringValue ?? ""
+        var users: [String: String] = [:]
+        if let text = try? String(contentsOf: runFolder.appendingPathComponent("user_id_map.tsv"), encoding: .utf8) {
+            for line in text.split(separator: "\n").dropFirst() {
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+                if f.count >= 2 { users[String(f[0])] = String(f[1]) }
+            }
+        }
+        userIDs = users
     }
 
-    /// The top `k` items after `history` (raw item ids, oldest first), with their IDs and scores.
-    public func recommend(history: [String], k: Int, beams: Int = 20) throws -> [(item: String, id: String, score: Float)] {
+    /// The top `k` items after `history` (raw item ids, oldest first), with their IDs and scores. `user` (a raw
+    /// user id of the run's dataset) puts that user's ID in the prompt, for runs trained with per-user IDs.
+    public func recommend(history: [String], k: Int, beams: Int = 20, user: String? = nil) throws -> [(item: String, id: String, score: Float)] {
+        var userID = ""
+        if let user {
+            guard let id = userIDs[user] else {
+                throw RunError(stage: "recommend", userIDs.isEmpty
+                    ? "--user: this run keeps no user IDs (no user_id_map.tsv; its prompts carry none or numeric ones)"
+                    : "--user: unknown user '\(user)' (\(userIDs.count) users in user_id_map.tsv)")
+            }
+            userID = id
+        }
         let index = Dictionary(items.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let unknown = history.filter { index[$0] == nil }
         if !unknown.isEmpty {
@@ -49,7 +69,7 @@ public final class TrainedRecommender {
         }
         let visible = history.map { index[$0]! }
         let sample = Sample(user: 0, history: visible, target: visible.last ?? 0, position: visible.count)
-        let text = try prompts.prompt(for: sample, index: 0, itemIDs: itemIDs, userID: "", dataset: datasetName).input
+        let text = try prompts.prompt(for: sample, index: 0, itemIDs: itemIDs, userID: userID, dataset: datasetName).input
         var config = TrieBeamDecoder.Config()
         config.beams = max(beams, k)
         config.k = k
