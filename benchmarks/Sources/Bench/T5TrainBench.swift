@@ -27,10 +27,16 @@ func runT5TrainBench(args: [String]) throws {
         GradientClipping.clip(model.parameters, maxNorm: 1)
         opt.update()
     }
-    trainStep()  // warm-up
+    // --eval-only: skip the training steps (to profile the forward pass alone).
+    let evalOnly = args.contains("--eval-only")
     var t0 = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<steps { trainStep() }
-    let trainSecs = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 / Double(steps)
+    var trainSecs = Double.nan
+    if !evalOnly {
+        trainStep()  // warm-up
+        t0 = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<steps { trainStep() }
+        trainSecs = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 / Double(steps)
+    }
     model.training = false
     _ = Tape.withoutGradients { model.forward(batch) }
     t0 = DispatchTime.now().uptimeNanoseconds
