@@ -77,8 +77,8 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                 let ca = block.crossAttention!
                 let cn = x.rmsNorm(weight: block.crossAttentionNorm!, epsilon: c.layerNormEpsilon)
                 let cq = cn.matmul(ca.q, transposeB: true).data
-                let cctx = attend(q: cq, keys: crossK[l], values: crossV[l], keyRow: rowInput, length: sourceLength,
-                                  bias: nil, mask: keyMask, heads: h, dk: dk)
+                let cctx = attendGrouped(q: cq, keys: crossK[l], values: crossV[l], keyRow: rowInput, length: sourceLength,
+                                         mask: keyMask, heads: h, dk: dk)
                 x = x + Tensor(shape: [r, 1, h * dk], data: cctx).matmul(ca.o, transposeB: true)
                 let f = x.rmsNorm(weight: block.feedForwardNorm, epsilon: c.layerNormEpsilon)
                 x = x + block.feedForward.forward(f, dropout: 0, training: false, rng: &model.dropoutRNG)
@@ -110,6 +110,48 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                 }
             }
         } } }
+        return out
+    }
+
+    /// Cross-attention: the rows of one input (consecutive rows with the same keyRow — a beam search keeps an
+    /// input's beams together) share its keys and values, so each (run of rows, head) is two small GEMMs,
+    /// scores [G, S] = Q [G, K] · Kᵀ and context [G, K] = softmax(scores + mask) · V, instead of G separate
+    /// passes over the same keys. Returns [R, H·K], as `attend`.
+    private func attendGrouped(q: [Float], keys: [Float], values: [Float], keyRow: [Int], length n: Int,
+                               mask: [Float], heads h: Int, dk: Int) -> [Float] {
+        let r = keyRow.count
+        var runs: [Range<Int>] = []
+        var lo = 0
+        while lo < r {
+            var hi = lo + 1
+            while hi < r && keyRow[hi] == keyRow[lo] { hi += 1 }
+            runs.append(lo..<hi)
+            lo = hi
+        }
+        var out = [Float](repeating: 0, count: r * h * dk)
+        out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in keys.withUnsafeBufferPointer { kp in
+        values.withUnsafeBufferPointer { vp in mask.withUnsafeBufferPointer { mp in
+            let O = o.baseAddress!, Q = qp.baseAddress!, Kp = kp.baseAddress!, Vp = vp.baseAddress!, M = mp.baseAddress!
+            Parallel.forEach(runs.count * h, minimumWork: (r / max(runs.count, 1)) * n * dk * 4) { job in
+                let run = runs[job / h], hi = job % h, g = run.count, src = keyRow[run.lowerBound]
+                let kBase = Kp + ((src * h + hi) * n) * dk, vBase = Vp + ((src * h + hi) * n) * dk
+                let qBase = Q + run.lowerBound * h * dk + hi * dk, oBase = O + run.lowerBound * h * dk + hi * dk
+                var scores = [Float](repeating: 0, count: g * n)
+                scores.withUnsafeMutableBufferPointer { sp in
+                    let S = sp.baseAddress!
+                    sgemm(false, true, g, n, dk, qBase, h * dk, kBase, dk, S, n)
+                    let maskRow = M + src * n
+                    for row in 0..<g {
+                        let sr = S + row * n
+                        for j in 0..<n where maskRow[j] == 0 { sr[j] += Tensor.maskValue }
+                        let m = VectorKernels.max(sr, n)
+                        let inv = 1 / VectorKernels.expShifted(sr, sr, n, shift: m)
+                        for j in 0..<n { sr[j] *= inv }
+                    }
+                    sgemm(false, false, g, dk, n, S, n, vBase, dk, oBase, h * dk)
+                }
+            }
+        } } } } }
         return out
     }
 
