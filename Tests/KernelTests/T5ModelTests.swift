@@ -37,6 +37,32 @@ final class T5ModelTests: XCTestCase {
         }
     }
 
+    func testAllowedOnlyStepEqualsTheRenormalizedFullStep() {
+        for gated in [false, true] {                  // tied + scaled output, and an untied LM head
+            let model = T5Model(config: Self.tinyConfig(gated: gated), seed: 6)
+            let v = model.config.vocabSize
+            let inputs = [[5, 6, 7, 1], [8, 1]]
+            let a = model.beginDecoding(inputs: inputs), b = model.beginDecoding(inputs: inputs)
+            // Row 1 allows more than V/8 tokens (the full-product path), the others a few (dot products).
+            let steps: [(parents: [Int], tokens: [Int], allowed: [[Int]])] = [
+                ([0, 1], [0, 0], [[3, 9, 4], Array(2..<v)]),
+                ([0, 0, 1], [9, 3, 11], [[7], [2, 5, 6, 8], [1, 12]]),
+            ]
+            for (n, st) in steps.enumerated() {
+                let full = a.step(parents: st.parents, tokens: st.tokens)
+                let fast = b.stepAllowed(parents: st.parents, tokens: st.tokens, allowed: st.allowed)
+                for (r, toks) in st.allowed.enumerated() {
+                    let xs = toks.map { full[r * v + $0] }
+                    let m = xs.max()!
+                    let l = m + log(xs.reduce(Float(0)) { $0 + exp($1 - m) })
+                    for (j, x) in xs.enumerated() {
+                        XCTAssertEqual(fast[r][j], x - l, accuracy: 2e-5, "gated=\(gated) step \(n) row \(r)")
+                    }
+                }
+            }
+        }
+    }
+
     func testCachedDecodingFollowsReorderedBeams() {
         let model = T5Model(config: Self.tinyConfig(gated: false), seed: 4)
         let v = model.config.vocabSize

@@ -4,12 +4,30 @@
 //
 // Legend: B inputs, R rows of the current step (beams × inputs), V vocabulary.
 
+import Foundation
+
 public protocol IncrementalDecoder: AnyObject {
     var vocabularySize: Int { get }
     /// Appends `tokens[r]` to the partial sequence of row `parents[r]` of the previous step (for the first
     /// step: input index in 0..<B, with the decoder start token) and returns log-softmax over the whole
     /// vocabulary for every new row, row-major [R, V].
     func step(parents: [Int], tokens: [Int]) -> [Float]
+    /// The same step, but log-probabilities renormalized over `allowed[r]` only: [r][j] is the log-probability
+    /// of token allowed[r][j] among row r's allowed tokens (a constrained decoder's renormalized scoring).
+    /// A model may then skip the rest of the vocabulary; by default the full step is renormalized.
+    func stepAllowed(parents: [Int], tokens: [Int], allowed: [[Int]]) -> [[Float]]
+}
+
+extension IncrementalDecoder {
+    public func stepAllowed(parents: [Int], tokens: [Int], allowed: [[Int]]) -> [[Float]] {
+        let lp = step(parents: parents, tokens: tokens), v = vocabularySize
+        return allowed.enumerated().map { r, toks in
+            let xs = toks.map { lp[r * v + $0] }
+            let m = xs.max() ?? 0
+            let l = m + Foundation.log(xs.reduce(Float(0)) { $0 + Foundation.exp($1 - m) })
+            return xs.map { $0 - l }
+        }
+    }
 }
 
 public protocol Seq2SeqScorer: AnyObject {

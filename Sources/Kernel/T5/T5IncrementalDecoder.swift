@@ -47,6 +47,49 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
     }
 
     public func step(parents: [Int], tokens: [Int]) -> [Float] {
+        let hidden = advance(parents: parents, tokens: tokens)
+        return Tape.withoutGradients {
+            var out = model.logits(hidden).data                              // [R, V], made log-softmax in place
+            let v = model.config.vocabSize
+            out.withUnsafeMutableBufferPointer { o in
+                let base = o.baseAddress!
+                Parallel.forEach(parents.count, minimumWork: v * 8) { row in Tensor.logSoftmaxRow(base + row * v, base + row * v, v) }
+            }
+            return out
+        }
+    }
+
+    /// Renormalized scoring needs only the allowed tokens' logits: a dot product with each allowed token's
+    /// output row instead of the whole [R, V] output layer (rows allowing more than V/8 tokens — the first
+    /// steps of a wide trie — still go through the full product).
+    public func stepAllowed(parents: [Int], tokens: [Int], allowed: [[Int]]) -> [[Float]] {
+        let hidden = advance(parents: parents, tokens: tokens)             // [R, 1, D]
+        let c = model.config, d = c.dModel, v = c.vocabSize
+        let table = (model.lmHead ?? model.shared).data                      // [V, D]
+        let scale: Float = c.scaleDecoderOutputs ? 1 / Float(d).squareRoot() : 1
+        let wide = allowed.indices.filter { allowed[$0].count * 8 > v }
+        var out = [[Float]](repeating: [], count: parents.count)
+        if !wide.isEmpty {
+            let rows = Tensor(shape: [wide.count, d], data: wide.flatMap { Array(hidden.data[($0 * d)..<(($0 + 1) * d)]) })
+            let logits = Tape.withoutGradients { model.logits(rows) }.data
+            for (i, r) in wide.enumerated() { out[r] = allowed[r].map { logits[i * v + $0] } }
+        }
+        hidden.data.withUnsafeBufferPointer { hp in table.withUnsafeBufferPointer { tp in
+            for r in allowed.indices where allowed[r].count * 8 <= v {
+                let h = hp.baseAddress! + r * d
+                out[r] = allowed[r].map { VectorKernels.dot(h, tp.baseAddress! + $0 * d, d) * scale }
+            }
+        } }
+        for r in out.indices where !out[r].isEmpty {
+            let m = out[r].max()!
+            let l = m + Foundation.log(out[r].reduce(Float(0)) { $0 + Foundation.exp($1 - m) })
+            for j in out[r].indices { out[r][j] -= l }
+        }
+        return out
+    }
+
+    /// Runs the decoder stack for one new token per row (caches updated); the final-norm hidden state [R, 1, D].
+    private func advance(parents: [Int], tokens: [Int]) -> Tensor {
         precondition(parents.count == tokens.count, "one token per row")
         let c = model.config
         let r = parents.count, h = c.numHeads, dk = c.dKV, t = position
@@ -84,14 +127,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                 x = x + block.feedForward.forward(f, dropout: 0, training: false, rng: &model.dropoutRNG)
             }
             position += 1
-            let hidden = x.rmsNorm(weight: model.decoderFinalNorm, epsilon: c.layerNormEpsilon)
-            var out = model.logits(hidden).data                              // [R, V], made log-softmax in place
-            let v = c.vocabSize
-            out.withUnsafeMutableBufferPointer { o in
-                let base = o.baseAddress!
-                Parallel.forEach(r, minimumWork: v * 8) { row in Tensor.logSoftmaxRow(base + row * v, base + row * v, v) }
-            }
-            return out
+            return x.rmsNorm(weight: model.decoderFinalNorm, epsilon: c.layerNormEpsilon)
         }
     }
 

@@ -5,23 +5,22 @@
 import Foundation
 
 extension TrieBeamDecoder {
-    func expand(rows: Range<Int>, beams: [Beam], logProbs: [Float],       // logProbs [R, V]
-                V: Int, trie: Trie, blocked: Set<Int>, finished: inout FinishedPool) -> [Candidate] {
+    /// `logProb(row, k, token)`: the score of the k-th allowed (not blocked) continuation `token` of `row`.
+    func expand(rows: Range<Int>, beams: [Beam], logProb: (Int, Int, Int) -> Float,
+                trie: Trie, blocked: Set<Int>, finished: inout FinishedPool) -> [Candidate] {
         var best = BestCandidates(capacity: config.beams)
-        logProbs.withUnsafeBufferPointer { lp in
-            for r in rows {
-                let beam = beams[r], base = r * V
-                let shift = config.renormalizeAllowed
-                    ? logSumExp(lp, base: base, trie: trie, node: beam.node, blocked: blocked) : 0
-                for e in trie.edges(of: beam.node) {
-                    let child = trie.child(ofEdge: e)
-                    if !blocked.isEmpty && blocked.contains(child) { continue }
-                    let s = beam.score + (lp[base + trie.token(ofEdge: e)] - shift)
-                    if let item = trie.item(at: child) {
-                        finished.offer(item: item, score: finalScore(s, length: trie.depth(of: child)))
-                    } else {
-                        best.offer(Candidate(score: s, row: r, edge: e))
-                    }
+        for r in rows {
+            let beam = beams[r]
+            var k = 0
+            for e in trie.edges(of: beam.node) {
+                let child = trie.child(ofEdge: e)
+                if !blocked.isEmpty && blocked.contains(child) { continue }
+                let s = beam.score + logProb(r, k, trie.token(ofEdge: e))
+                k += 1
+                if let item = trie.item(at: child) {
+                    finished.offer(item: item, score: finalScore(s, length: trie.depth(of: child)))
+                } else {
+                    best.offer(Candidate(score: s, row: r, edge: e))
                 }
             }
         }
@@ -45,19 +44,5 @@ extension TrieBeamDecoder {
         guard config.lengthNormalization else { return sum }
         let length = config.lengthPenalty >= 0 ? trie.longestLength(below: node) : trie.depth(of: node) + 1
         return sum / powf(Float(length), config.lengthPenalty)
-    }
-
-    /// log Σ exp over the allowed (trie children, not blocked) tokens of one row.
-    func logSumExp(_ lp: UnsafeBufferPointer<Float>, base: Int, trie: Trie, node: Int, blocked: Set<Int>) -> Float {
-        var m = -Float.infinity
-        for e in trie.edges(of: node) where !blocked.contains(trie.child(ofEdge: e)) {
-            m = max(m, lp[base + trie.token(ofEdge: e)])
-        }
-        guard m > -.infinity else { return 0 }
-        var s: Float = 0
-        for e in trie.edges(of: node) where !blocked.contains(trie.child(ofEdge: e)) {
-            s += expf(lp[base + trie.token(ofEdge: e)] - m)
-        }
-        return m + logf(s)
     }
 }

@@ -29,6 +29,7 @@ public struct TrieBeamDecoder: ItemRanker {
         public var lengthPenalty: Float = 1.0
         /// Score tokens by log-softmax renormalized over the allowed tokens instead of the full-vocabulary
         /// log-softmax restricted to them (the reference's, via `prefix_allowed_tokens_fn`, and the default).
+        /// Also faster: the T5 then computes the logits of the allowed tokens only, not the whole output layer.
         public var renormalizeAllowed = false
 
         public init() {}
@@ -83,16 +84,32 @@ public struct TrieBeamDecoder: ItemRanker {
         let decoder = scorer.beginDecoding(inputs: inputs)
         var parents = beams.map { $0.input }
         var tokens = [Int](repeating: scorer.decoderStartID, count: beams.count)
+        let V = decoder.vocabularySize
         while !beams.isEmpty {
-            let logProbs = decoder.step(parents: parents, tokens: tokens)      // [R, V]
+            // Full-vocabulary log-softmax [R, V] (reference), or renormalized over each row's allowed tokens,
+            // which the model may compute for those tokens alone.
+            var full: [Float] = [], renormalized: [[Float]] = []
+            if config.renormalizeAllowed {
+                let allowed = beams.map { beam in
+                    trie.edges(of: beam.node).filter { !blocked[beam.input].contains(trie.child(ofEdge: $0)) }.map { trie.token(ofEdge: $0) }
+                }
+                renormalized = decoder.stepAllowed(parents: parents, tokens: tokens, allowed: allowed)
+            } else {
+                full = decoder.step(parents: parents, tokens: tokens)
+            }
             var next: [Beam] = [], nextParents: [Int] = [], nextTokens: [Int] = []
             var lo = 0
             while lo < beams.count {                                          // rows are grouped by input
                 let b = beams[lo].input
                 var hi = lo
                 while hi < beams.count && beams[hi].input == b { hi += 1 }
-                let chosen = expand(rows: lo ..< hi, beams: beams, logProbs: logProbs, V: decoder.vocabularySize,
-                                    trie: trie, blocked: blocked[b], finished: &finished[b])
+                let chosen = full.isEmpty && config.renormalizeAllowed
+                    ? expand(rows: lo ..< hi, beams: beams, logProb: { r, k, _ in renormalized[r][k] },
+                             trie: trie, blocked: blocked[b], finished: &finished[b])
+                    : full.withUnsafeBufferPointer { lp in
+                        expand(rows: lo ..< hi, beams: beams, logProb: { r, _, token in lp[r * V + token] },
+                               trie: trie, blocked: blocked[b], finished: &finished[b])
+                    }
                 for c in chosen {
                     next.append(Beam(input: b, node: trie.child(ofEdge: c.edge), score: c.score))
                     nextParents.append(c.row)

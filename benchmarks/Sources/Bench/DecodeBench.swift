@@ -4,7 +4,7 @@
 // rows, which isolates the decoder's own bookkeeping from the model's time.
 // The HF `generate` + `prefix_allowed_tokens_fn` reference for the same trie is not run here yet.
 //
-// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 32] [--batch 16] [--beams 20]
+// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 32] [--batch 16] [--beams 20] [--renormalize]
 //
 // Legend: B inputs, R rows of a step, V vocabulary, P precomputed rows.
 import Foundation
@@ -77,6 +77,9 @@ func runDecodeBench(args: [String]) throws {
     print(String(format: "trie: %d items, %d nodes, built in %.1f ms", items, trie.nodeCount,
                  Date().timeIntervalSince(t0) * 1000))
     var config = TrieBeamDecoder.Config(); config.beams = beams; config.k = beams
+    // --renormalize: scores renormalized over the allowed tokens (the model computes only those logits).
+    config.renormalizeAllowed = args.contains("--renormalize")
+    if config.renormalizeAllowed { print("scoring: log-softmax renormalized over each row's allowed tokens") }
     let decoder = try TrieBeamDecoder(config: config)
     let replay = ReplayScorer(vocabularySize: V, seed: 7)
     for (label, scorer) in [("replay scorer, decoder overhead", replay as Seq2SeqScorer), ("\(preset) T5", model)] {
