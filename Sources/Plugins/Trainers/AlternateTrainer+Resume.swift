@@ -71,6 +71,15 @@ extension AlternateTrainer {
         return index
     }
 
+    /// Removes the phase checkpoints and recommender-phase step checkpoints of an earlier run in `directory`.
+    func clearCheckpoints(_ state: AlternateCheckpointing) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: state.directory.path) else { return }
+        for name in names where name == "alternate.json" || name.hasPrefix("alternate-phase-") || name.hasPrefix("recommender-round") {
+            try? fm.removeItem(at: state.directory.appendingPathComponent(name))
+        }
+    }
+
     static func encode(_ p: CurvePoint) -> JSONValue {
         .object([("round", .int(p.round)), ("phase", .string(p.phase)), ("step", .int(p.step)), ("epoch", .double(p.epoch)),
                  ("loss", .double(p.loss)), ("lr", .double(Double(p.learningRate))), ("samples_per_s", .double(p.samplesPerSecond)),

@@ -49,9 +49,12 @@ public final class AlternateTrainer: DeclaresCapabilities {
                       seed: UInt64, progress: ProgressHandler? = nil,
                       checkpointing: AlternateCheckpointing? = nil) throws {
         var first = 0
-        if let state = checkpointing, state.resume,
-           let done = try loadPhase(state, generator: generator, recommender: recommender) {
-            first = done + 1
+        if let state = checkpointing {
+            if state.resume {
+                if let done = try loadPhase(state, generator: generator, recommender: recommender) { first = done + 1 }
+            } else {
+                clearCheckpoints(state)      // a fresh start: no state of an earlier run may be resumed later
+            }
         }
         for (index, phase) in plan.enumerated() where index >= first {
             switch phase.kind {

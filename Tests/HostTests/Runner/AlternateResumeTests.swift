@@ -26,9 +26,9 @@ final class AlternateResumeTests: XCTestCase {
 
     /// Runs the experiment; returns the training phases that reported progress, in order of first report.
     @discardableResult
-    func run(_ url: URL, output: URL, resume: Bool = false, stopAfterPhase: Int? = nil) throws -> [String] {
+    func run(_ url: URL, output: URL, resume: Bool = false, stopAfterPhase: Int? = nil, sets: [String] = []) throws -> [String] {
         let registry = try ComponentRegistry.load(extra: [], root: nil)
-        let e = try ExperimentValidator(registry: registry).load(url, overrides: ["output_dir=\(output.path)"])
+        let e = try ExperimentValidator(registry: registry).load(url, overrides: ["output_dir=\(output.path)"] + sets)
         var phases: [String] = []
         let runner = ExperimentRunner(experiment: e, registry: registry, progress: { p in
             if p.phase.contains("round"), !phases.contains(p.phase) { phases.append(p.phase) }
@@ -68,6 +68,20 @@ final class AlternateResumeTests: XCTestCase {
                 XCTAssertEqual(a, b, "\(name) after stopping at phase \(stop)")
             }
         }
+    }
+
+    func testAFreshStartLeavesNoStaleStateToResume() throws {
+        let dir = try Fixtures.scratch()
+        let exp = try experiment(dir)
+        let clean = dir.appendingPathComponent("clean"), reused = dir.appendingPathComponent("reused")
+        try run(exp, output: clean)
+        // The folder first holds a finished run of another experiment (another recommender learning rate)…
+        try run(exp, output: reused, sets: ["trainer.recommender_learning_rate=0.02"])
+        // …then this experiment starts afresh there, is stopped after its first phase and resumed: none of the
+        // other run's recommender checkpoints may be picked up.
+        XCTAssertThrowsError(try run(exp, output: reused, stopAfterPhase: 0))
+        try run(exp, output: reused, resume: true)
+        XCTAssertEqual(try files(reused), try files(clean))
     }
 
     func testACheckpointOfAnotherScheduleIsRefused() throws {
