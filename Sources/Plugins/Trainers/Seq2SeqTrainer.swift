@@ -119,6 +119,10 @@ public final class Seq2SeqTrainer {
         model.training = true
         defer { model.training = false }
         var step = 0, cursor = 0
+        if !resume, let dir = checkpointDirectory {
+            // A fresh start: an earlier run's state here must not be resumed by a later --resume.
+            for name in ["state.json", "weights.safetensors"] { try? FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
+        }
         if resume, let dir = checkpointDirectory,
            let state = try Seq2SeqTrainer.loadCheckpoint(dir, params: params, optimizer: opt, model: model) {
             step = state.step
