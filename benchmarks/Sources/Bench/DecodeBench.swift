@@ -4,7 +4,7 @@
 // rows, which isolates the decoder's own bookkeeping from the model's time.
 // The HF `generate` + `prefix_allowed_tokens_fn` reference for the same trie is not run here yet.
 //
-// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 32] [--batch 16] [--beams 20] [--renormalize]
+// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 32] [--batch 16] [--beams 20] [--renormalize] [--batched-only]
 //
 // Legend: B inputs, R rows of a step, V vocabulary, P precomputed rows.
 import Foundation
@@ -83,7 +83,7 @@ func runDecodeBench(args: [String]) throws {
     let decoder = try TrieBeamDecoder(config: config)
     let replay = ReplayScorer(vocabularySize: V, seed: 7)
     for (label, scorer) in [("replay scorer, decoder overhead", replay as Seq2SeqScorer), ("\(preset) T5", model)] {
-        for b in [1, batch] {
+        for b in args.contains("--batched-only") ? [batch] : [1, batch] {
             replay.seconds = 0
             t0 = Date()
             var returned = 0, start = 0
