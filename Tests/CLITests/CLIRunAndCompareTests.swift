@@ -192,25 +192,8 @@ final class CLIRunAndCompareTests: XCTestCase {
         let whole = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("whole").path)"] + sets)
         XCTAssertEqual(whole.status, 0, whole.stderr)
         // Start the same run, kill -9 it once a checkpoint past step 40 exists, then resume.
-        let p = Process()
-        p.executableURL = CLIRunner.binary
-        p.arguments = ["run", exp.path] + sets
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let state = dir.appendingPathComponent("out/trainer-state/state.json")
-        let deadline = Date().addingTimeInterval(60)
-        var killedAt: Int? = nil
-        while p.isRunning && Date() < deadline {
-            if let text = try? String(contentsOf: state, encoding: .utf8), let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-               let step = json["step"] as? Int, step >= 40 {
-                kill(p.processIdentifier, SIGKILL)
-                killedAt = step
-                break
-            }
-            usleep(5_000)
-        }
-        p.waitUntilExit()
+        let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent("out/trainer-state/state.json"),
+                                                      step: 40, seconds: 60)
         let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("out/metrics.json"), encoding: .utf8),
@@ -228,25 +211,8 @@ final class CLIRunAndCompareTests: XCTestCase {
         let whole = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("whole").path)"] + sets)
         XCTAssertEqual(whole.status, 0, whole.stderr)
         // Kill -9 in the middle of the second round's recommender phase (after the IDs were regenerated once).
-        let p = Process()
-        p.executableURL = CLIRunner.binary
-        p.arguments = ["run", exp.path] + sets
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let state = dir.appendingPathComponent("out/trainer-state/recommender-round2/state.json")
-        let deadline = Date().addingTimeInterval(120)
-        var killedAt: Int? = nil
-        while p.isRunning && Date() < deadline {
-            if let text = try? String(contentsOf: state, encoding: .utf8), let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-               let step = json["step"] as? Int, step >= 10 {
-                kill(p.processIdentifier, SIGKILL)
-                killedAt = step
-                break
-            }
-            usleep(5_000)
-        }
-        p.waitUntilExit()
+        let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent("out/trainer-state/recommender-round2/state.json"),
+                                                      step: 10, seconds: 120)
         XCTAssertNotNil(killedAt, "the run finished before it could be killed; the kill was not exercised")
         let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)

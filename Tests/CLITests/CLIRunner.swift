@@ -17,6 +17,28 @@ enum CLIRunner {
         return dir.deletingLastPathComponent().appendingPathComponent("idgenrec")
     }
 
+    /// Starts `idgenrec args` and kills it with SIGKILL once the checkpoint `state` (a state.json) names
+    /// step ≥ `step`; the step it was killed at, or nil when the run ended (or `seconds` passed) first.
+    static func killAtCheckpoint(_ args: [String], state: URL, step: Int, seconds: Double = 60) throws -> Int? {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer { p.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning && Date() < deadline {
+            if let data = try? Data(contentsOf: state), let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+               let reached = json["step"] as? Int, reached >= step {
+                kill(p.processIdentifier, SIGKILL)
+                return reached
+            }
+            usleep(5_000)
+        }
+        return nil
+    }
+
     static func run(_ args: [String], cwd: URL? = nil) throws -> Output {
         let p = Process()
         p.executableURL = binary
