@@ -6,12 +6,7 @@ import Foundation
 final class CLIPluginsAndValidateTests: XCTestCase {
     let examples = CLIRunner.packageRoot.appendingPathComponent("Examples/plugins/plugins.json").path
 
-    func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("idgenrec-cli-\(ProcessInfo.processInfo.processIdentifier)-\(name.filter { $0.isLetter })")
-        try? FileManager.default.removeItem(at: dir)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func scratch() throws -> URL { try CLIRunner.scratch(name) }
 
     func testPluginsListsKindsWithConfigDefaults() throws {
         let out = try CLIRunner.run(["plugins", "--plugins", examples])

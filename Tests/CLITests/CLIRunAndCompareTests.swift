@@ -4,12 +4,7 @@ import Foundation
 /// `idgenrec run`, `compare` and `ids` end to end on a tiny synthetic experiment, as a user would run them:
 /// the run folder holds what the architecture promises, compare reports and resumes, ids prints the card.
 final class CLIRunAndCompareTests: XCTestCase {
-    func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("idgenrec-run-\(ProcessInfo.processInfo.processIdentifier)-\(name.filter { $0.isLetter })")
-        try? FileManager.default.removeItem(at: dir)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func scratch() throws -> URL { try CLIRunner.scratch(name) }
 
     func tinyExperiment(in dir: URL) throws -> URL {
         let url = dir.appendingPathComponent("tiny.json")

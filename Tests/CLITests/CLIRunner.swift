@@ -39,6 +39,15 @@ enum CLIRunner {
         return nil
     }
 
+    /// A fresh folder for one test (named after it, emptied first).
+    static func scratch(_ test: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("idgenrec-cli-\(ProcessInfo.processInfo.processIdentifier)-\(test.filter { $0.isLetter })")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
     static func run(_ args: [String], cwd: URL? = nil) throws -> Output {
         let p = Process()
         p.executableURL = binary

@@ -5,12 +5,7 @@ import XCTest
 /// kept in the run folder, trained through in alternate training; the leaky reproduction option runs but is
 /// reported; without a textual item-ID strategy the run is refused before any work.
 final class CLITextualUserIDsTests: XCTestCase {
-    func scratch() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("idgenrec-cli-users-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
-    }
+    func scratch() throws -> URL { try CLIRunner.scratch(name) }
 
     func experiment(in dir: URL) throws -> URL {
         let url = dir.appendingPathComponent("users.json")
