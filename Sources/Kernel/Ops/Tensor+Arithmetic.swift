@@ -8,22 +8,21 @@ extension Tensor {
         let a = self
         let out = Broadcast.shape(a.shape, b.shape)
         let n = out.reduce(1, *)
-        var y = [Float](repeating: 0, count: n)
-        if a.shape == b.shape {
-            for i in 0..<n { y[i] = f(a.data[i], b.data[i]) }
-        } else if b.shape == out && a.count == 1 {
-            let x = a.data[0]; for i in 0..<n { y[i] = f(x, b.data[i]) }
-        } else if a.shape == out && b.count == 1 {
-            let x = b.data[0]; for i in 0..<n { y[i] = f(a.data[i], x) }
-        } else {
-            let ae = Broadcast.expand(a.data, a.shape, to: out), be = Broadcast.expand(b.data, b.shape, to: out)
-            for i in 0..<n { y[i] = f(ae[i], be[i]) }
-        }
+        // Operands at the output shape (no copy when they already are), then one parallel elementwise pass.
+        let ae = a.count == 1 && n > 1 ? a.data : Broadcast.expand(a.data, a.shape, to: out)
+        let be = b.count == 1 && n > 1 ? b.data : Broadcast.expand(b.data, b.shape, to: out)
+        let y: [Float] = n == 0 ? [] : ae.withUnsafeBufferPointer { ap in be.withUnsafeBufferPointer { bp in
+            let A = ap.baseAddress!, B = bp.baseAddress!
+            let sa = ae.count == n ? 1 : 0, sb = be.count == n ? 1 : 0      // stride 0: a scalar operand
+            return [Float].filledInParallel(n) { Y, range in for i in range { Y[i] = f(A[i * sa], B[i * sb]) } }
+        } }
         return Tensor(shape: out, data: y, parents: [a, b]) { t in
             let ae = Broadcast.expand(a.data, a.shape, to: out), be = Broadcast.expand(b.data, b.shape, to: out)
             let (da, db) = backward(t.grad!, ae, be)
-            if a.requiresGrad, let da { a.accumulate { Broadcast.reduce(da, from: out, into: $0, shape: a.shape) } }
-            if b.requiresGrad, let db { b.accumulate { Broadcast.reduce(db, from: out, into: $0, shape: b.shape) } }
+            for (x, dx) in [(a, da), (b, db)] where x.requiresGrad {
+                guard let dx else { continue }
+                if x.shape == out { x.accumulate(dx) } else { x.accumulate { Broadcast.reduce(dx, from: out, into: $0, shape: x.shape) } }
+            }
         }
     }
 
@@ -37,7 +36,12 @@ extension Tensor {
 
     public static func * (a: Tensor, b: Tensor) -> Tensor {
         a.binary(b, *) { dy, av, bv in
-            (zip(dy, bv).map { $0 * $1 }, zip(dy, av).map { $0 * $1 })
+            if dy.isEmpty { return (dy, dy) }
+            return dy.withUnsafeBufferPointer { dp in av.withUnsafeBufferPointer { ap in bv.withUnsafeBufferPointer { bp in
+                let D = dp.baseAddress!, A = ap.baseAddress!, B = bp.baseAddress!
+                return ([Float].filledInParallel(dy.count) { Y, r in for i in r { Y[i] = D[i] * B[i] } },
+                        [Float].filledInParallel(dy.count) { Y, r in for i in r { Y[i] = D[i] * A[i] } })
+            } } }
         }
     }
 
@@ -55,9 +59,17 @@ extension Tensor {
     /// y = s·x.
     public func scaled(_ s: Float) -> Tensor {
         let x = self
-        return Tensor(shape: shape, data: data.map { $0 * s }, parents: [x]) { y in
-            let dy = y.grad!
-            x.accumulate { g in for i in 0..<dy.count { g[i] += s * dy[i] } }
+        let scaled = count == 0 ? data : data.withUnsafeBufferPointer { xp in
+            let X = xp.baseAddress!
+            return [Float].filledInParallel(count) { Y, r in for i in r { Y[i] = X[i] * s } }
+        }
+        return Tensor(shape: shape, data: scaled, parents: [x]) { y in
+            y.grad!.withUnsafeBufferPointer { dp in
+                guard let D = dp.baseAddress else { return x.accumulate([]) }
+                x.accumulateElementwise { g, r, fresh in
+                    if fresh { for i in r { g[i] = s * D[i] } } else { for i in r { g[i] += s * D[i] } }
+                }
+            }
         }
     }
 

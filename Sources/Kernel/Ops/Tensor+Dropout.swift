@@ -5,7 +5,7 @@
 
 extension Tensor {
     public func dropout(_ p: Float, training: Bool, rng: inout SplitMix64) -> Tensor {
-        guard training, p > 0 else { return self }
+        guard training, p > 0, count > 0 else { return self }
         let x = self
         let scale = 1 / (1 - p)
         let threshold = UInt64(Double(p) * Double(1 << 24))   // keep when the 24-bit uniform ≥ p·2²⁴
@@ -19,23 +19,35 @@ extension Tensor {
             let K = k.baseAddress!, Y = yp.baseAddress!, X = xp.baseAddress!
             Parallel.forEach((n + chunk - 1) / chunk, minimumWork: chunk * 4) { c in
                 var g = SplitMix64.stream(seed, UInt64(c))
-                var i = c * chunk
-                let end = Swift.min(n, i + chunk)
-                while i < end {
+                let start = c * chunk, end = Swift.min(n, start + chunk)
+                // Draw j of the sub-stream gives elements start + 2j (high 24 bits) and start + 2j + 1 (bits 8–31);
+                // the keep factor is selected with a bit mask, not a branch (the draws are random by design).
+                var i = start
+                while i + 1 < end {
                     let r = g.next()
-                    K[i] = (r >> 40) >= threshold ? scale : 0
-                    Y[i] = X[i] * K[i]
-                    if i + 1 < end {
-                        K[i + 1] = ((r >> 8) & 0xFF_FFFF) >= threshold ? scale : 0
-                        Y[i + 1] = X[i + 1] * K[i + 1]
-                    }
+                    K[i] = Tensor.keepFactor(r >> 40, threshold, scale)
+                    K[i + 1] = Tensor.keepFactor((r >> 8) & 0xFF_FFFF, threshold, scale)
                     i += 2
                 }
+                if i < end { K[i] = Tensor.keepFactor(g.next() >> 40, threshold, scale) }
+                for j in start..<end { Y[j] = X[j] * K[j] }
             }
         } } }
         return Tensor(shape: shape, data: y, parents: [x]) { t in
             let dy = t.grad!
-            x.accumulate { g in for i in 0..<dy.count { g[i] += dy[i] * keep[i] } }
+            dy.withUnsafeBufferPointer { dp in keep.withUnsafeBufferPointer { kp in
+                let D = dp.baseAddress!, K = kp.baseAddress!
+                x.accumulateElementwise { g, range, fresh in
+                    if fresh { for i in range { g[i] = D[i] * K[i] } } else { for i in range { g[i] += D[i] * K[i] } }
+                }
+            } }
         }
+    }
+
+    /// `scale` when the 24-bit uniform `u` ≥ `threshold`, else +0, through a mask.
+    @inline(__always)
+    static func keepFactor(_ u: UInt64, _ threshold: UInt64, _ scale: Float) -> Float {
+        let keep = ~(Int64(bitPattern: u &- threshold) >> 63)              // all ones iff u ≥ threshold
+        return Float(bitPattern: scale.bitPattern & UInt32(truncatingIfNeeded: keep))
     }
 }

@@ -15,7 +15,8 @@ extension Tensor {
         precondition(targets.count == n, "\(targets.count) targets for \(n) rows of logits")
         var logp = [Float].uninitialized(count)
         logits.data.withUnsafeBufferPointer { xp in logp.withUnsafeMutableBufferPointer { yp in
-            for r in 0..<n { Tensor.logSoftmaxRow(xp.baseAddress! + r * v, yp.baseAddress! + r * v, v) }
+            guard let X = xp.baseAddress, let Y = yp.baseAddress else { return }
+            Parallel.forEach(n, minimumWork: v * 8) { r in Tensor.logSoftmaxRow(X + r * v, Y + r * v, v) }
         } }
         var total: Double = 0
         var counted = 0
@@ -34,12 +35,15 @@ extension Tensor {
         let loss = counted == 0 ? 0 : Float(total / Double(counted))
         return Tensor(shape: [], data: [loss], parents: [logits]) { t in
             let dy = t.grad![0] / denom
-            logits.accumulate { g in
-                for r in 0..<n where targets[r] != ignoreIndex {
-                    for i in 0..<v { g[r * v + i] += dy * (Foundation.exp(logp[r * v + i]) - eps / Float(v)) }
-                    g[r * v + targets[r]] -= dy * (1 - eps)
+            logits.accumulate { g in logp.withUnsafeBufferPointer { lp in
+                guard let G = g.baseAddress, let L = lp.baseAddress else { return }
+                Parallel.forEach(n, minimumWork: v * 8) { r in
+                    guard targets[r] != ignoreIndex else { return }
+                    let gr = G + r * v, lr = L + r * v
+                    for i in 0..<v { gr[i] += dy * (Foundation.exp(lr[i]) - eps / Float(v)) }
+                    gr[targets[r]] -= dy * (1 - eps)
                 }
-            }
+            } }
         }
     }
 }

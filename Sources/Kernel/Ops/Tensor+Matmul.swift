@@ -76,20 +76,21 @@ extension Tensor {
         } } }
         return Tensor(shape: Array(a.shape.dropLast()) + [n], data: out, parents: [a, b]) { y in
             let dy = y.grad!
+            // A first contribution is written with β = 0 (no zero-fill pass), later ones added with β = 1.
             if a.requiresGrad {
-                a.accumulate { ga in dy.withUnsafeBufferPointer { gp in b.data.withUnsafeBufferPointer { bp in
+                a.accumulate(assigningIfFresh: { ga, fresh in dy.withUnsafeBufferPointer { gp in b.data.withUnsafeBufferPointer { bp in
                     // da[M,K] += dy[M,N] · (transposeB ? b[N,K] : b[K,N]ᵀ)
-                    parallelSgemm(false, !transposeB, m, k, n, gp.baseAddress!, bp.baseAddress!, ga.baseAddress!, accumulate: true)
-                } } }
+                    parallelSgemm(false, !transposeB, m, k, n, gp.baseAddress!, bp.baseAddress!, ga, accumulate: !fresh)
+                } } })
             }
             if b.requiresGrad {
-                b.accumulate { gb in dy.withUnsafeBufferPointer { gp in a.data.withUnsafeBufferPointer { ap in
+                b.accumulate(assigningIfFresh: { gb, fresh in dy.withUnsafeBufferPointer { gp in a.data.withUnsafeBufferPointer { ap in
                     if transposeB { // db[N,K] += dyᵀ[N,M] · a[M,K]
-                        parallelSgemm(true, false, n, k, m, gp.baseAddress!, ap.baseAddress!, gb.baseAddress!, accumulate: true)
+                        parallelSgemm(true, false, n, k, m, gp.baseAddress!, ap.baseAddress!, gb, accumulate: !fresh)
                     } else {        // db[K,N] += aᵀ[K,M] · dy[M,N]
-                        parallelSgemm(true, false, k, n, m, ap.baseAddress!, gp.baseAddress!, gb.baseAddress!, accumulate: true)
+                        parallelSgemm(true, false, k, n, m, ap.baseAddress!, gp.baseAddress!, gb, accumulate: !fresh)
                     }
-                } } }
+                } } })
             }
         }
     }
@@ -113,22 +114,24 @@ extension Tensor {
         return Tensor(shape: [g, m, n], data: out, parents: [a, b]) { y in
             let dy = y.grad!
             if a.requiresGrad {
-                a.accumulate { ga in
+                a.accumulate(assigningIfFresh: { ga, fresh in
+                    let ga = UnsafeMutableBufferPointer(start: ga, count: a.count)
                     if !transposeA { // da[M,K] = dy[M,N] · op(b)ᵀ
-                        Tensor.bgemm(false, !transposeB, g, m, k, n, dy, b.data, ga, accumulate: true)
+                        Tensor.bgemm(false, !transposeB, g, m, k, n, dy, b.data, ga, accumulate: !fresh)
                     } else {         // da[K,M] = op(b)[K,N] · dyᵀ[N,M]
-                        Tensor.bgemm(transposeB, true, g, k, m, n, b.data, dy, ga, accumulate: true)
+                        Tensor.bgemm(transposeB, true, g, k, m, n, b.data, dy, ga, accumulate: !fresh)
                     }
-                }
+                })
             }
             if b.requiresGrad {
-                b.accumulate { gb in
+                b.accumulate(assigningIfFresh: { gb, fresh in
+                    let gb = UnsafeMutableBufferPointer(start: gb, count: b.count)
                     if !transposeB { // db[K,N] = op(a)ᵀ[K,M] · dy[M,N]
-                        Tensor.bgemm(!transposeA, false, g, k, n, m, a.data, dy, gb, accumulate: true)
+                        Tensor.bgemm(!transposeA, false, g, k, n, m, a.data, dy, gb, accumulate: !fresh)
                     } else {         // db[N,K] = dyᵀ[N,M] · op(a)[M,K]
-                        Tensor.bgemm(true, transposeA, g, n, k, m, dy, a.data, gb, accumulate: true)
+                        Tensor.bgemm(true, transposeA, g, n, k, m, dy, a.data, gb, accumulate: !fresh)
                     }
-                }
+                })
             }
         }
     }

@@ -3,40 +3,60 @@
 //   dx_i = r·w_i·dy_i − x_i·r³/D · Σ_j dy_j·w_j·x_j,   dw_j = Σ_rows dy_j·x_j·r
 // Shapes: x [..., D], weight [D].
 
+// Rows (and, for dw, columns) are spread over the cores; every sum runs in the same order as on one thread.
+
 extension Tensor {
     public func rmsNorm(weight w: Tensor, epsilon: Float) -> Tensor {
         let x = self
         let d = shape.last!, rows = count / max(d, 1)
         precondition(w.shape == [d], "rmsNorm weight \(w.shape) does not match width \(d)")
+        guard count > 0 else { return Tensor(shape: shape, data: [], parents: [x, w]) { _ in } }
         var y = [Float].uninitialized(count)
-        var inv = [Float](repeating: 0, count: rows)
-        for r in 0..<rows {
-            var ss: Float = 0
-            for i in 0..<d { let v = x.data[r * d + i]; ss += v * v }
-            let rr = 1 / (ss / Float(d) + epsilon).squareRoot()
-            inv[r] = rr
-            for i in 0..<d { y[r * d + i] = w.data[i] * (x.data[r * d + i] * rr) }
-        }
+        var inv = [Float].uninitialized(rows)
+        x.data.withUnsafeBufferPointer { xp in w.data.withUnsafeBufferPointer { wp in
+        y.withUnsafeMutableBufferPointer { yp in inv.withUnsafeMutableBufferPointer { ip in
+            let X = xp.baseAddress!, W = wp.baseAddress!, Y = yp.baseAddress!, I = ip.baseAddress!
+            Parallel.forEach(rows, minimumWork: d * 4) { r in
+                let xr = X + r * d, yr = Y + r * d
+                var ss: Float = 0
+                for i in 0..<d { let v = xr[i]; ss += v * v }
+                let rr = 1 / (ss / Float(d) + epsilon).squareRoot()
+                I[r] = rr
+                for i in 0..<d { yr[i] = W[i] * (xr[i] * rr) }
+            }
+        } } } }
         return Tensor(shape: shape, data: y, parents: [x, w]) { t in
-            let dy = t.grad!
-            if x.requiresGrad {
-                x.accumulate { g in
-                    for r in 0..<rows {
-                        let rr = inv[r]
-                        var dot: Float = 0
-                        for i in 0..<d { dot += dy[r * d + i] * w.data[i] * x.data[r * d + i] }
-                        let c = rr * rr * rr / Float(d) * dot
-                        for i in 0..<d { g[r * d + i] += rr * w.data[i] * dy[r * d + i] - x.data[r * d + i] * c }
+            t.grad!.withUnsafeBufferPointer { dp in x.data.withUnsafeBufferPointer { xp in
+            w.data.withUnsafeBufferPointer { wp in inv.withUnsafeBufferPointer { ip in
+                let D = dp.baseAddress!, X = xp.baseAddress!, W = wp.baseAddress!, I = ip.baseAddress!
+                if x.requiresGrad {
+                    x.accumulate(assigningIfFresh: { g, fresh in
+                        Parallel.forEach(rows, minimumWork: d * 6) { r in
+                            let rr = I[r], dr = D + r * d, xr = X + r * d, gr = g + r * d
+                            var dot: Float = 0
+                            for i in 0..<d { dot += dr[i] * W[i] * xr[i] }
+                            let c = rr * rr * rr / Float(d) * dot
+                            if fresh {
+                                for i in 0..<d { gr[i] = rr * W[i] * dr[i] - xr[i] * c }
+                            } else {
+                                for i in 0..<d { gr[i] += rr * W[i] * dr[i] - xr[i] * c }
+                            }
+                        }
+                    })
+                }
+                if w.requiresGrad {
+                    w.accumulate { gw in
+                        let G = gw.baseAddress!, parts = Swift.min(Parallel.workers, d)
+                        Parallel.forEach(parts, minimumWork: rows * d / parts * 3) { p in
+                            let lo = d * p / parts, hi = d * (p + 1) / parts
+                            for r in 0..<rows {
+                                let dr = D + r * d, xr = X + r * d, rr = I[r]
+                                for i in lo..<hi { G[i] += dr[i] * xr[i] * rr }
+                            }
+                        }
                     }
                 }
-            }
-            if w.requiresGrad {
-                w.accumulate { g in
-                    for r in 0..<rows {
-                        for i in 0..<d { g[i] += dy[r * d + i] * x.data[r * d + i] * inv[r] }
-                    }
-                }
-            }
+            } } } }
         }
     }
 }

@@ -124,31 +124,30 @@ extension Tensor {
         let (a, b, c, d) = (shape[0], shape[1], shape[2], shape[3])
         var y = [Float].uninitialized(count)
         data.withUnsafeBufferPointer { xp in y.withUnsafeMutableBufferPointer { yp in
-            let (src, dst) = (xp.baseAddress!, yp.baseAddress!)
-            for i in 0..<a {
-                for j in 0..<b {
-                    for k in 0..<c {
-                        (dst + ((i * c + k) * b + j) * d).update(from: src + ((i * b + j) * c + k) * d, count: d)
-                    }
+            guard let src = xp.baseAddress, let dst = yp.baseAddress else { return }
+            Parallel.forEach(a * b, minimumWork: c * d) { ij in
+                let i = ij / b, j = ij % b
+                for k in 0..<c {
+                    (dst + ((i * c + k) * b + j) * d).update(from: src + ((i * b + j) * c + k) * d, count: d)
                 }
             }
         } }
         return Tensor(shape: [a, c, b, d], data: y, parents: [x]) { t in
             let dy = t.grad!
             // dy is laid out [A, C, B, D]; route it back to [A, B, C, D].
-            x.accumulate { g in
+            guard !dy.isEmpty else { return x.accumulate(dy) }
+            x.accumulate(assigningIfFresh: { dst, fresh in
                 dy.withUnsafeBufferPointer { dp in
-                    let (src, dst) = (dp.baseAddress!, g.baseAddress!)
-                    for i in 0..<a {
-                        for k in 0..<c {
-                            for j in 0..<b {
-                                let s = src + ((i * c + k) * b + j) * d, t = dst + ((i * b + j) * c + k) * d
-                                for e in 0..<d { t[e] += s[e] }
-                            }
+                    let src = dp.baseAddress!
+                    Parallel.forEach(a * c, minimumWork: b * d) { ik in
+                        let i = ik / c, k = ik % c
+                        for j in 0..<b {
+                            let s = src + ((i * c + k) * b + j) * d, t = dst + ((i * b + j) * c + k) * d
+                            if fresh { t.update(from: s, count: d) } else { for e in 0..<d { t[e] += s[e] } }
                         }
                     }
                 }
-            }
+            })
         }
     }
 }

@@ -14,14 +14,15 @@ extension Tensor {
         } }
         return Tensor(shape: shape, data: y, parents: [x]) { t in
             let dy = t.grad!
-            x.accumulate { g in dy.withUnsafeBufferPointer { dp in t.data.withUnsafeBufferPointer { yp in
-                let G = g.baseAddress!, D = dp.baseAddress!, Y = yp.baseAddress!
+            guard rows * v > 0 else { return x.accumulate(dy) }
+            x.accumulate(assigningIfFresh: { G, fresh in dy.withUnsafeBufferPointer { dp in t.data.withUnsafeBufferPointer { yp in
+                let D = dp.baseAddress!, Y = yp.baseAddress!
                 Parallel.forEach(rows, minimumWork: v * 4) { r in
                     let gr = G + r * v, dr = D + r * v, yr = Y + r * v
                     let dot = VectorKernels.dot(dr, yr, v)
-                    for i in 0..<v { gr[i] += yr[i] * (dr[i] - dot) }
+                    if fresh { for i in 0..<v { gr[i] = yr[i] * (dr[i] - dot) } } else { for i in 0..<v { gr[i] += yr[i] * (dr[i] - dot) } }
                 }
-            } } }
+            } } })
         }
     }
 
@@ -35,13 +36,15 @@ extension Tensor {
         } }
         return Tensor(shape: shape, data: y, parents: [x]) { t in
             let dy = t.grad!
-            x.accumulate { g in
-                for r in 0..<rows {
+            x.accumulate { g in dy.withUnsafeBufferPointer { dp in t.data.withUnsafeBufferPointer { yp in
+                guard let G = g.baseAddress, let D = dp.baseAddress, let Y = yp.baseAddress else { return }
+                Parallel.forEach(rows, minimumWork: v * 8) { r in
+                    let gr = G + r * v, dr = D + r * v, yr = Y + r * v
                     var s: Float = 0
-                    for i in 0..<v { s += dy[r * v + i] }
-                    for i in 0..<v { g[r * v + i] += dy[r * v + i] - Foundation.exp(t.data[r * v + i]) * s }
+                    for i in 0..<v { s += dr[i] }
+                    for i in 0..<v { gr[i] += dr[i] - Foundation.exp(yr[i]) * s }
                 }
-            }
+            } } }
         }
     }
 

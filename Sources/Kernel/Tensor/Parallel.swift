@@ -33,4 +33,18 @@ public enum Parallel {
             }
         }
     }
+
+    /// Runs body(range) over `workers` contiguous ranges covering 0..<n (elementwise loops over large
+    /// tensors: each element is computed exactly as on one thread, so results do not depend on the split).
+    /// Below `grain` elements it is one call on the calling thread.
+    public static func chunks(_ n: Int, grain: Int = 65_536, _ body: (Range<Int>) -> Void) {
+        let w = min(workers, n / max(grain, 1))
+        if w <= 1 {
+            if n > 0 { body(0..<n) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            DispatchQueue.concurrentPerform(iterations: w) { part in body((n * part / w)..<(n * (part + 1) / w)) }
+        }
+    }
 }

@@ -30,4 +30,16 @@ extension Array where Element == Float {
     static func uninitialized(_ count: Int) -> [Float] {
         [Float](unsafeUninitializedCapacity: count) { _, n in n = count }
     }
+
+    /// `count` values written by `body(out, range)` over parallel chunks of 0..<count (each element is
+    /// computed as on one thread).
+    @inline(__always)
+    static func filledInParallel(_ count: Int, _ body: (UnsafeMutablePointer<Float>, Range<Int>) -> Void) -> [Float] {
+        var y = uninitialized(count)
+        y.withUnsafeMutableBufferPointer { yp in
+            let Y = yp.baseAddress
+            if let Y { Parallel.chunks(count) { body(Y, $0) } }
+        }
+        return y
+    }
 }

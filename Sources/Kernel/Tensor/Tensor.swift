@@ -67,18 +67,33 @@ public final class Tensor {
             grad = g
             return
         }
-        let n = g.count
         grad!.withUnsafeMutableBufferPointer { dst in
             g.withUnsafeBufferPointer { src in
-                for i in 0..<n { dst[i] += src[i] }
+                let d = dst.baseAddress!, s = src.baseAddress!
+                Parallel.chunks(g.count) { for i in $0 { d[i] += s[i] } }
             }
         }
     }
 
-    /// Adds `g` into the gradient through a closure over a mutable buffer, avoiding a temporary array.
+    /// Adds into the gradient through a closure over a mutable buffer, avoiding a temporary array.
     func accumulate(_ body: (UnsafeMutableBufferPointer<Float>) -> Void) {
         if grad == nil { grad = [Float](repeating: 0, count: count) }
         grad!.withUnsafeMutableBufferPointer { body($0) }
+    }
+
+    /// Like `accumulate(_:)` without the zero-fill of a first contribution: `body(g, fresh)` must assign
+    /// every element when `fresh` (the buffer is uninitialized) and add otherwise. Same values either way.
+    func accumulate(assigningIfFresh body: (UnsafeMutablePointer<Float>, _ fresh: Bool) -> Void) {
+        let fresh = grad == nil
+        if fresh { grad = [Float].uninitialized(count) }
+        grad!.withUnsafeMutableBufferPointer { body($0.baseAddress!, fresh) }
+    }
+
+    /// grad (+)= value(i) for every element, in parallel chunks; `body(g, range, fresh)` fills one chunk
+    /// (assigning when `fresh`, adding otherwise).
+    func accumulateElementwise(_ body: (UnsafeMutablePointer<Float>, Range<Int>, _ fresh: Bool) -> Void) {
+        let n = count
+        accumulate(assigningIfFresh: { g, fresh in Parallel.chunks(n) { body(g, $0, fresh) } })
     }
 
     public func zeroGrad() { grad = nil }

@@ -20,9 +20,11 @@ func runT5TrainBench(args: [String]) throws {
         return T5Batch.make(sources: src, targets: tgt, padID: 0, startID: 0)
     }
     let batch = randomBatch()
+    var lastLoss: Float = .nan
     func trainStep() {
         opt.zeroGrad()
         let loss = model.loss(batch)
+        lastLoss = loss.item
         loss.backward()
         GradientClipping.clip(model.parameters, maxNorm: 1)
         opt.update()
@@ -45,6 +47,8 @@ func runT5TrainBench(args: [String]) throws {
     let rss = peakRSSMegabytes()
     let swiftTrain = Double(batchSize) / trainSecs, swiftEval = Double(batchSize) / evalSecs
     print("swift  train \(fmt(swiftTrain)) samples/s (\(fmt(trainSecs * 1000)) ms/step), eval \(fmt(swiftEval)) samples/s, peak RSS \(fmt(rss)) MB")
+    // The last step's loss in full: a speed change that alters any number shows up here.
+    if !evalOnly { print("swift  loss at step \(steps + 1): \(lastLoss)") }
     if let python = value(of: "--torch", in: args) {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("torch_t5.py").path
