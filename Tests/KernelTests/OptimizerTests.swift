@@ -53,4 +53,33 @@ final class OptimizerTests: XCTestCase {
             XCTAssertEqual(got, want, accuracy: 1e-6)
         }
     }
+
+    /// Training loops pass the clipping factor to AdamW instead of scaling gradients in place: the same
+    /// parameters to the bit, whether the norm is above maxNorm (factor < 1) or not (factor 1), and the
+    /// gradients are left as they were. The norm over blocks of 65,536 matches a plain Double sum.
+    func testClippingFactorInAdamWEqualsClippingInPlace() {
+        for maxNorm: Float in [0.5, 1e6] {
+            var rng = SplitMix64(seed: 7)
+            let shapes = [[300, 500], [17], [70_000]]       // one tensor spans two norm blocks
+            let a = shapes.map { Tensor.normal($0, std: 1, rng: &rng, requiresGrad: true) }
+            let b = a.map { Tensor(shape: $0.shape, data: $0.data, requiresGrad: true) }
+            let grads = shapes.map { s in (0..<s.reduce(1, *)).map { _ in rng.nextNormal() * 0.01 } }
+            let optA = AdamW(parameters: a, noDecay: [a[1]]), optB = AdamW(parameters: b, noDecay: [b[1]])
+            for _ in 0..<3 {
+                for (p, g) in zip(a, grads) { p.grad = g }
+                for (p, g) in zip(b, grads) { p.grad = g }
+                let inPlace = GradientClipping.clip(a, maxNorm: maxNorm)
+                optA.update()
+                let (norm, factor) = GradientClipping.scale(b, maxNorm: maxNorm)
+                optB.update(gradientScale: factor)
+                XCTAssertEqual(norm, inPlace)
+                XCTAssertEqual(factor < 1, maxNorm < 1, "max norm \(maxNorm)")
+                for (p, g) in zip(b, grads) { XCTAssertEqual(p.grad!, g, "scale leaves gradients untouched") }
+                for (pa, pb) in zip(a, b) { XCTAssertEqual(pa.data, pb.data, "max norm \(maxNorm)") }
+            }
+            var plain: Double = 0
+            for g in grads { for x in g { plain += Double(x) * Double(x) } }
+            XCTAssertEqual(Double(GradientClipping.scale(b, maxNorm: maxNorm).norm), plain.squareRoot(), accuracy: 1e-6 * plain.squareRoot())
+        }
+    }
 }

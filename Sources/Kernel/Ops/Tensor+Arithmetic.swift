@@ -3,7 +3,10 @@
 //   mul: da = dy·b, db = dy·a   div: da = dy/b, db = -dy·a/b²     (then summed over broadcast axes)
 
 extension Tensor {
-    private func binary(_ b: Tensor, _ f: (Float, Float) -> Float,
+    /// The forward of a binary op, chosen outside the loop (a closure per element was not inlined).
+    enum ElementwiseOp { case add, sub, mul, div }
+
+    private func binary(_ b: Tensor, _ op: ElementwiseOp,
                         backward: @escaping (_ dy: [Float], _ a: [Float], _ b: [Float]) -> (da: [Float]?, db: [Float]?)) -> Tensor {
         let a = self
         let out = Broadcast.shape(a.shape, b.shape)
@@ -14,7 +17,14 @@ extension Tensor {
         let y: [Float] = n == 0 ? [] : ae.withUnsafeBufferPointer { ap in be.withUnsafeBufferPointer { bp in
             let A = ap.baseAddress!, B = bp.baseAddress!
             let sa = ae.count == n ? 1 : 0, sb = be.count == n ? 1 : 0      // stride 0: a scalar operand
-            return [Float].filledInParallel(n) { Y, range in for i in range { Y[i] = f(A[i * sa], B[i * sb]) } }
+            return [Float].filledInParallel(n) { Y, range in
+                switch op {
+                case .add: for i in range { Y[i] = A[i * sa] + B[i * sb] }
+                case .sub: for i in range { Y[i] = A[i * sa] - B[i * sb] }
+                case .mul: for i in range { Y[i] = A[i * sa] * B[i * sb] }
+                case .div: for i in range { Y[i] = A[i * sa] / B[i * sb] }
+                }
+            }
         } }
         return Tensor(shape: out, data: y, parents: [a, b]) { t in
             let ae = Broadcast.expand(a.data, a.shape, to: out), be = Broadcast.expand(b.data, b.shape, to: out)
@@ -27,15 +37,15 @@ extension Tensor {
     }
 
     public static func + (a: Tensor, b: Tensor) -> Tensor {
-        a.binary(b, +) { dy, _, _ in (dy, dy) }
+        a.binary(b, .add) { dy, _, _ in (dy, dy) }
     }
 
     public static func - (a: Tensor, b: Tensor) -> Tensor {
-        a.binary(b, -) { dy, _, _ in (dy, dy.map { -$0 }) }
+        a.binary(b, .sub) { dy, _, _ in (dy, dy.map { -$0 }) }
     }
 
     public static func * (a: Tensor, b: Tensor) -> Tensor {
-        a.binary(b, *) { dy, av, bv in
+        a.binary(b, .mul) { dy, av, bv in
             if dy.isEmpty { return (dy, dy) }
             return dy.withUnsafeBufferPointer { dp in av.withUnsafeBufferPointer { ap in bv.withUnsafeBufferPointer { bp in
                 let D = dp.baseAddress!, A = ap.baseAddress!, B = bp.baseAddress!
@@ -46,7 +56,7 @@ extension Tensor {
     }
 
     public static func / (a: Tensor, b: Tensor) -> Tensor {
-        a.binary(b, /) { dy, av, bv in
+        a.binary(b, .div) { dy, av, bv in
             var da = dy, db = dy
             for i in 0..<dy.count {
                 da[i] = dy[i] / bv[i]

@@ -36,8 +36,9 @@ public final class AdamW {
         v = parameters.map { [Float](repeating: 0, count: $0.count) }
     }
 
-    /// One update with learning rate `lr` (defaults to the config's), then gradients are left untouched.
-    public func update(learningRate lr: Float? = nil) {
+    /// One update with learning rate `lr` (defaults to the config's), reading every gradient multiplied by
+    /// `gradientScale` (the clipping factor, see `GradientClipping.scale`); gradients are left untouched.
+    public func update(learningRate lr: Float? = nil, gradientScale: Float = 1) {
         step += 1
         let lr = lr ?? config.learningRate
         let b1 = config.beta1, b2 = config.beta2, eps = config.epsilon
@@ -54,9 +55,10 @@ public final class AdamW {
                         let parts = n >= 65_536 ? Parallel.workers : 1
                         Parallel.forEach(parts, minimumWork: n / parts) { part in
                             for i in (n * part / parts)..<(n * (part + 1) / parts) {
+                                let g = G[i] * gradientScale
                                 T[i] -= decay * T[i]
-                                M[i] = b1 * M[i] + (1 - b1) * G[i]
-                                Vv[i] = b2 * Vv[i] + (1 - b2) * G[i] * G[i]
+                                M[i] = b1 * M[i] + (1 - b1) * g
+                                Vv[i] = b2 * Vv[i] + (1 - b2) * g * g
                                 T[i] -= lr * (M[i] / c1) / ((Vv[i] / c2).squareRoot() + eps)
                             }
                         }

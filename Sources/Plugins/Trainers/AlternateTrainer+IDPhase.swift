@@ -52,8 +52,8 @@ extension AlternateTrainer {
                         throw AlternateTrainingError.diverged(phase: phase, step: step, loss: loss.item)
                     }
                     loss.backward()
-                    GradientClipping.clip(params, maxNorm: config.maxGradNorm)
-                    opt.update(learningRate: lr)
+                    let clipping = GradientClipping.scale(params, maxNorm: config.maxGradNorm)
+                    opt.update(learningRate: lr, gradientScale: clipping.factor)
                     step += 1
                     windowLoss += Double(loss.item) * Double(batch.count)
                     windowSamples += batch.count

@@ -155,8 +155,8 @@ public final class Seq2SeqTrainer {
                     throw TrainingError.diverged(step: step, loss: loss.item)
                 }
                 loss.backward()
-                GradientClipping.clip(params, maxNorm: config.maxGradNorm)
-                opt.update(learningRate: lr)
+                let clipping = GradientClipping.scale(params, maxNorm: config.maxGradNorm)
+                opt.update(learningRate: lr, gradientScale: clipping.factor)
                 step += 1
                 cursor = i + 1
                 windowLoss += Double(loss.item) * Double(batch.count)

@@ -21,13 +21,24 @@ func runT5TrainBench(args: [String]) throws {
     }
     let batch = randomBatch()
     var lastLoss: Float = .nan
+    var phases = [Double](repeating: 0, count: 4)     // forward, backward, clipping, AdamW (seconds, summed)
     func trainStep() {
+        var t = DispatchTime.now().uptimeNanoseconds
+        func lap(_ i: Int) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            phases[i] += Double(now - t) / 1e9
+            t = now
+        }
         opt.zeroGrad()
         let loss = model.loss(batch)
         lastLoss = loss.item
+        lap(0)
         loss.backward()
-        GradientClipping.clip(model.parameters, maxNorm: 1)
-        opt.update()
+        lap(1)
+        let clipping = GradientClipping.scale(model.parameters, maxNorm: 1)
+        lap(2)
+        opt.update(gradientScale: clipping.factor)
+        lap(3)
     }
     // --eval-only: skip the training steps (to profile the forward pass alone).
     let evalOnly = args.contains("--eval-only")
@@ -35,6 +46,7 @@ func runT5TrainBench(args: [String]) throws {
     var trainSecs = Double.nan
     if !evalOnly {
         trainStep()  // warm-up
+        phases = phases.map { _ in 0 }
         t0 = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<steps { trainStep() }
         trainSecs = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 / Double(steps)
@@ -48,7 +60,11 @@ func runT5TrainBench(args: [String]) throws {
     let swiftTrain = Double(batchSize) / trainSecs, swiftEval = Double(batchSize) / evalSecs
     print("swift  train \(fmt(swiftTrain)) samples/s (\(fmt(trainSecs * 1000)) ms/step), eval \(fmt(swiftEval)) samples/s, peak RSS \(fmt(rss)) MB")
     // The last step's loss in full: a speed change that alters any number shows up here.
-    if !evalOnly { print("swift  loss at step \(steps + 1): \(lastLoss)") }
+    if !evalOnly {
+        print("swift  loss at step \(steps + 1): \(lastLoss)")
+        let ms = phases.map { fmt($0 * 1000 / Double(steps)) }
+        print("swift  step phases (ms): forward \(ms[0]), backward \(ms[1]), clipping \(ms[2]), AdamW \(ms[3])")
+    }
     if let python = value(of: "--torch", in: args) {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("torch_t5.py").path
