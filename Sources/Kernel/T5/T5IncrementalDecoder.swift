@@ -1,6 +1,8 @@
 // Cached step-by-step decoding for beam search: the encoder runs once per input, cross-attention keys and
-// values are computed once per input and layer, and self-attention keys/values grow by one position per step
-// and follow their beams (rows are re-gathered by `parents`). No gradients anywhere.
+// values are computed once per input and layer, and self-attention keys/values are kept per step as that
+// step's projections [R_j, H, K], never copied: each row reads position j's key from the row it descends
+// from at step j (`ancestry`), so a beam reorder costs a table of R·t ints, not a gather of the whole
+// cache (HF reorders the cache every step). No gradients anywhere.
 //
 // Legend: B inputs, R rows this step (beams × inputs), S input tokens, t decoded positions so far,
 // D d_model, H heads, K d_kv, V vocabulary.
@@ -12,8 +14,9 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
     let keyMask: [Float]                 // [B, S]
     let crossK: [[Float]]                // per layer [B, H, S, K]
     let crossV: [[Float]]                // per layer [B, H, S, K]
-    var selfK: [[Float]]                 // per layer [R, H, t, K]
-    var selfV: [[Float]]
+    var selfK: [[[Float]]]               // per layer, per step j ≤ t: [R_j, H, K]
+    var selfV: [[[Float]]]
+    var ancestry: [[Int]] = []           // [t+1][R]: the row at step j that row r descends from (j = t: r)
     var rowInput: [Int] = []             // [R] which input each row decodes for
     var position = 0                     // t
 
@@ -94,6 +97,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         let c = model.config
         let r = parents.count, h = c.numHeads, dk = c.dKV, t = position
         rowInput = position == 0 ? parents : parents.map { rowInput[$0] }
+        ancestry = ancestry.map { steps in parents.map { steps[$0] } } + [Array(0..<r)]
         return Tape.withoutGradients {
             var x = model.embed(tokens, batch: r)                        // [R, 1, D]
             // Causal buckets for the one new query at position t against keys 0...t.
@@ -111,10 +115,9 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                 let q = hn.matmul(a.q, transposeB: true).data               // [R, H·K]
                 let k = hn.matmul(a.k, transposeB: true).data
                 let v = hn.matmul(a.v, transposeB: true).data
-                selfK[l] = appendStep(cache: selfK[l], parents: parents, new: k, rows: r, heads: h, dk: dk, t: t)
-                selfV[l] = appendStep(cache: selfV[l], parents: parents, new: v, rows: r, heads: h, dk: dk, t: t)
-                let ctx = attend(q: q, keys: selfK[l], values: selfV[l], keyRow: Array(0..<r), length: t + 1,
-                                 bias: bias, mask: nil, heads: h, dk: dk)
+                selfK[l].append(k)
+                selfV[l].append(v)
+                let ctx = attendCached(q: q, keys: selfK[l], values: selfV[l], bias: bias, heads: h, dk: dk)
                 x = x + Tensor(shape: [r, 1, h * dk], data: ctx).matmul(a.o, transposeB: true)
                 // Cross-attention over the input's cached keys/values.
                 let ca = block.crossAttention!
@@ -129,24 +132,6 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
             position += 1
             return x.rmsNorm(weight: model.decoderFinalNorm, epsilon: c.layerNormEpsilon)
         }
-    }
-
-    /// New cache [R, H, t+1, K]: each row's parent history, then this step's key/value.
-    private func appendStep(cache: [Float], parents: [Int], new: [Float], rows r: Int, heads h: Int, dk: Int, t: Int) -> [Float] {
-        var out = [Float](repeating: 0, count: r * h * (t + 1) * dk)
-        out.withUnsafeMutableBufferPointer { o in cache.withUnsafeBufferPointer { old in new.withUnsafeBufferPointer { nw in
-            for row in 0..<r {
-                for hi in 0..<h {
-                    let dst = ((row * h + hi) * (t + 1)) * dk
-                    if t > 0 {
-                        let src = ((parents[row] * h + hi) * t) * dk
-                        for i in 0..<(t * dk) { o[dst + i] = old[src + i] }
-                    }
-                    for i in 0..<dk { o[dst + t * dk + i] = nw[row * h * dk + hi * dk + i] }
-                }
-            }
-        } } }
-        return out
     }
 
     /// Cross-attention: the rows of one input (consecutive rows with the same keyRow — a beam search keeps an
@@ -191,26 +176,30 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         return out
     }
 
-    /// For each row and head: softmax(q·Kᵀ + bias + mask)·V over `length` keys of cache row keyRow[row].
-    /// Returns [R, H·K].
-    private func attend(q: [Float], keys: [Float], values: [Float], keyRow: [Int], length n: Int,
-                        bias: [Float]?, mask: [Float]?, heads h: Int, dk: Int) -> [Float] {
-        let r = keyRow.count
+    /// Self-attention of this step's query rows over positions 0...t: position j's key and value for row r
+    /// are row ancestry[j][r] of step j's projections. softmax(q·kᵀ + bias)·v per (row, head); [R, H·K].
+    private func attendCached(q: [Float], keys: [[Float]], values: [[Float]], bias: [Float], heads h: Int, dk: Int) -> [Float] {
+        let r = ancestry[ancestry.count - 1].count, n = keys.count
         var out = [Float](repeating: 0, count: r * h * dk)
-        out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in keys.withUnsafeBufferPointer { kp in
-        values.withUnsafeBufferPointer { vp in
-            let O = o.baseAddress!, Q = qp.baseAddress!, Kp = kp.baseAddress!, Vp = vp.baseAddress!
+        // Base pointers of every step's arrays (they stay alive in selfK/selfV during the call).
+        var kBases: [UnsafePointer<Float>] = [], vBases: [UnsafePointer<Float>] = []
+        for j in 0..<n {
+            keys[j].withUnsafeBufferPointer { kBases.append($0.baseAddress!) }
+            values[j].withUnsafeBufferPointer { vBases.append($0.baseAddress!) }
+        }
+        let anc = ancestry
+        withExtendedLifetime((keys, values)) {
+        out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in bias.withUnsafeBufferPointer { bp in
+            let O = o.baseAddress!, Q = qp.baseAddress!, Bias = bp.baseAddress!
             Parallel.forEach(r, minimumWork: h * n * dk * 2) { row in
                 var scores = [Float](repeating: 0, count: n)
-                let src = keyRow[row]
+                var src = [Int](repeating: 0, count: n)
+                for j in 0..<n { src[j] = anc[j][row] }
                 for hi in 0..<h {
                     let qv = Q + (row * h + hi) * dk
-                    let kBase = Kp + ((src * h + hi) * n) * dk
                     var m = -Float.infinity
                     for j in 0..<n {
-                        var s = VectorKernels.dot(qv, kBase + j * dk, dk)
-                        if let bias { s += bias[hi * n + j] }
-                        if let mask, mask[src * n + j] == 0 { s += Tensor.maskValue }
+                        let s = VectorKernels.dot(qv, kBases[j] + (src[j] * h + hi) * dk, dk) + Bias[hi * n + j]
                         scores[j] = s
                         m = max(m, s)
                     }
@@ -219,11 +208,11 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                     }
                     let inv = 1 / total
                     let dst = O + (row * h + hi) * dk
-                    let vBase = Vp + ((src * h + hi) * n) * dk
-                    for j in 0..<n { VectorKernels.axpy(scores[j] * inv, vBase + j * dk, dst, dk) }
+                    for j in 0..<n { VectorKernels.axpy(scores[j] * inv, vBases[j] + (src[j] * h + hi) * dk, dst, dk) }
                 }
             }
-        } } } }
+        } } }
+        }
         return out
     }
 }
