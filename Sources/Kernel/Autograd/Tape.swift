@@ -2,23 +2,23 @@
 // always sit earlier; backward visits the tensors that reach the loss in reverse tape order, each once,
 // and calls the backward that its op recorded. Gradients accumulate until `zeroGrad`.
 import Foundation
+import Synchronization
 
 public enum Tape {
-    nonisolated(unsafe) private static var counter = 0
-    nonisolated(unsafe) private static var noGradDepth = 0
+    private static let counter = Atomic<Int>(0)
+    private static let noGradDepth = ThreadLocalCounter()   // per thread: shards may decode concurrently
 
     static func nextOrder() -> Int {
-        counter &+= 1
-        return counter
+        counter.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
-    /// False inside `withoutGradients`.
-    public static var isRecording: Bool { noGradDepth == 0 }
+    /// False inside `withoutGradients` (on this thread).
+    public static var isRecording: Bool { noGradDepth.value == 0 }
 
     /// Runs `body` without recording (inference, ID generation, evaluation): no parents kept, no backward.
     public static func withoutGradients<T>(_ body: () throws -> T) rethrows -> T {
-        noGradDepth += 1
-        defer { noGradDepth -= 1 }
+        noGradDepth.value += 1
+        defer { noGradDepth.value -= 1 }
         return try body()
     }
 }

@@ -36,4 +36,11 @@ public protocol Seq2SeqScorer: AnyObject {
     var padID: Int { get }
     /// Encodes B inputs once (no gradients) and returns a decoder positioned before the first token.
     func beginDecoding(inputs: [[Int]]) -> IncrementalDecoder
+    /// True when several threads may call `beginDecoding` and step their decoders at the same time (decoders
+    /// then split a batch into shards, one per core). Default false.
+    var supportsConcurrentDecoding: Bool { get }
+}
+
+extension Seq2SeqScorer {
+    public var supportsConcurrentDecoding: Bool { false }
 }

@@ -31,10 +31,11 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         for (r, row) in inputs.enumerated() { for (j, tok) in row.enumerated() { ids[r * s + j] = tok; mask[r * s + j] = 1 } }
         sourceLength = s
         keyMask = mask
-        let wasTraining = model.training
-        model.training = false
-        let encoded = Tape.withoutGradients { model.encode(inputIDs: ids, batch: b, attentionMask: mask) }  // [B, S, D]
-        model.training = wasTraining
+        // No dropout, and nothing of the model's written: shards of a decode may encode at the same time.
+        var unused = SplitMix64(seed: 0)
+        let encoded = Tape.withoutGradients {
+            model.encode(embeddings: model.embed(ids, batch: b), attentionMask: mask, dropoutRNG: &unused, training: false)
+        }  // [B, S, D]
         var ks: [[Float]] = [], vs: [[Float]] = []
         Tape.withoutGradients {
             for block in model.decoderBlocks {
@@ -127,7 +128,8 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                                          mask: keyMask, heads: h, dk: dk)
                 x = x + Tensor(shape: [r, 1, h * dk], data: cctx).matmul(ca.o, transposeB: true)
                 let f = x.rmsNorm(weight: block.feedForwardNorm, epsilon: c.layerNormEpsilon)
-                x = x + block.feedForward.forward(f, dropout: 0, training: false, rng: &model.dropoutRNG)
+                var unused = SplitMix64(seed: 0)
+                x = x + block.feedForward.forward(f, dropout: 0, training: false, rng: &unused)
             }
             position += 1
             return x.rmsNorm(weight: model.decoderFinalNorm, epsilon: c.layerNormEpsilon)
@@ -149,7 +151,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
             runs.append(lo..<hi)
             lo = hi
         }
-        var out = [Float](repeating: 0, count: r * h * dk)
+        var out = [Float].uninitialized(r * h * dk)                      // every element written by a product
         out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in keys.withUnsafeBufferPointer { kp in
         values.withUnsafeBufferPointer { vp in mask.withUnsafeBufferPointer { mp in
             let O = o.baseAddress!, Q = qp.baseAddress!, Kp = kp.baseAddress!, Vp = vp.baseAddress!, M = mp.baseAddress!
@@ -157,8 +159,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                 let run = runs[job / h], hi = job % h, g = run.count, src = keyRow[run.lowerBound]
                 let kBase = Kp + ((src * h + hi) * n) * dk, vBase = Vp + ((src * h + hi) * n) * dk
                 let qBase = Q + run.lowerBound * h * dk + hi * dk, oBase = O + run.lowerBound * h * dk + hi * dk
-                var scores = [Float](repeating: 0, count: g * n)
-                scores.withUnsafeMutableBufferPointer { sp in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: g * n) { sp in
                     let S = sp.baseAddress!
                     sgemm(false, true, g, n, dk, qBase, h * dk, kBase, dk, S, n)
                     let maskRow = M + src * n
@@ -192,8 +193,8 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in bias.withUnsafeBufferPointer { bp in
             let O = o.baseAddress!, Q = qp.baseAddress!, Bias = bp.baseAddress!
             Parallel.forEach(r, minimumWork: h * n * dk * 2) { row in
-                var scores = [Float](repeating: 0, count: n)
-                var src = [Int](repeating: 0, count: n)
+              withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
+              withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { src in
                 for j in 0..<n { src[j] = anc[j][row] }
                 for hi in 0..<h {
                     let qv = Q + (row * h + hi) * dk
@@ -203,13 +204,13 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                         scores[j] = s
                         m = max(m, s)
                     }
-                    let total = scores.withUnsafeMutableBufferPointer { sp in
-                        VectorKernels.expShifted(sp.baseAddress!, sp.baseAddress!, n, shift: m)
-                    }
+                    let total = VectorKernels.expShifted(scores.baseAddress!, scores.baseAddress!, n, shift: m)
                     let inv = 1 / total
                     let dst = O + (row * h + hi) * dk
                     for j in 0..<n { VectorKernels.axpy(scores[j] * inv, vBases[j] + (src[j] * h + hi) * dk, dst, dk) }
                 }
+              }
+              }
             }
         } } }
         }
@@ -218,6 +219,8 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
 }
 
 extension T5Model: Seq2SeqScorer {
+    /// Decoders of one model share only read-only weights, so shards may decode side by side.
+    public var supportsConcurrentDecoding: Bool { true }
     public var decoderStartID: Int { config.decoderStartTokenID }
     public var eosID: Int { config.eosTokenID }
     public var padID: Int { config.padTokenID }

@@ -77,7 +77,15 @@ public final class T5Model {
 
     /// Encoder over input embeddings [B, S, D] (token embeddings, or IDGenRec's spliced soft embeddings).
     public func encode(embeddings x0: Tensor, attentionMask: [Float]) -> Tensor {
-        let c = config, s = x0.shape[1]
+        if training { return encode(embeddings: x0, attentionMask: attentionMask, dropoutRNG: &dropoutRNG) }
+        var unused = SplitMix64(seed: 0)
+        return encode(embeddings: x0, attentionMask: attentionMask, dropoutRNG: &unused)
+    }
+
+    /// The encoder without touching the model's state when `training` is off (several threads may encode
+    /// with one model at once for inference).
+    func encode(embeddings x0: Tensor, attentionMask: [Float], dropoutRNG: inout SplitMix64, training: Bool? = nil) -> Tensor {
+        let c = config, s = x0.shape[1], training = training ?? self.training
         var x = x0.dropout(c.dropoutRate, training: training, rng: &dropoutRNG)
         let bias = T5RelativePosition.bias(table: encoderBlocks[0].selfAttention.relativeBias!, queries: s, keys: s,
                                            bidirectional: true, numBuckets: c.relativeAttentionNumBuckets,

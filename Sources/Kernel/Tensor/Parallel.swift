@@ -4,11 +4,36 @@ import CBLAS
 import Foundation
 
 public enum Parallel {
-    /// Worker count (default: active processor count; IDGENREC_THREADS overrides).
-    nonisolated(unsafe) public static var workers: Int = {
+    /// Worker count (default: active processor count; IDGENREC_THREADS overrides); 1 inside `serially`.
+    public static var workers: Int {
+        get { serialDepth.value > 0 ? 1 : configuredWorkers }
+        set { configuredWorkers = newValue }
+    }
+    nonisolated(unsafe) private static var configuredWorkers: Int = {
         if let s = ProcessInfo.processInfo.environment["IDGENREC_THREADS"], let n = Int(s), n > 0 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
+    private static let serialDepth = ThreadLocalCounter()
+
+    /// Runs `body` with every Kernel loop and product on the calling thread alone — for work that is itself
+    /// one of several shards running side by side (each shard then runs without any synchronization).
+    public static func serially<T>(_ body: () throws -> T) rethrows -> T {
+        serialDepth.value += 1
+        defer { serialDepth.value -= 1 }
+        return try body()
+    }
+
+    /// Runs body(shard) for every shard, each on its own worker and `serially` inside.
+    public static func shards(_ n: Int, _ body: (Int) -> Void) {
+        let w = min(workers, n)
+        if w <= 1 {
+            for i in 0..<n { body(i) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            DispatchQueue.concurrentPerform(iterations: n) { i in serially { body(i) } }
+        }
+    }
 
     /// Sets OpenBLAS's own thread count (used for large single GEMMs).
     public static func setBLASThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }

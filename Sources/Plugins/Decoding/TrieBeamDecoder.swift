@@ -71,7 +71,26 @@ public struct TrieBeamDecoder: ItemRanker {
     /// A continuation considered for the next step: beam row `row` extended along trie edge `edge`.
     struct Candidate { var score: Float; var row: Int; var edge: Int }
 
+    /// Ranks every input. With a scorer that allows it, the batch is split into one shard per core, each
+    /// searched on its own thread with the Kernel serial inside: the inputs' searches are independent, and
+    /// two single-threaded halves outrun one batch whose every product and loop is split and joined.
     public func rank(_ scorer: Seq2SeqScorer, trie: Trie, inputs: [[Int]], exclusions: [[Int]]?) -> [RankedItems] {
+        let B = inputs.count, shards = scorer.supportsConcurrentDecoding ? min(Parallel.workers, B) : 1
+        guard shards > 1 else { return rankBatch(scorer, trie: trie, inputs: inputs, exclusions: exclusions) }
+        let bounds = (0...shards).map { B * $0 / shards }
+        var parts = [[RankedItems]](repeating: [], count: shards)
+        parts.withUnsafeMutableBufferPointer { out in
+            Parallel.shards(shards) { s in
+                let range = bounds[s] ..< bounds[s + 1]
+                out[s] = rankBatch(scorer, trie: trie, inputs: Array(inputs[range]),
+                                   exclusions: exclusions.map { ex in range.map { $0 < ex.count ? ex[$0] : [] } })
+            }
+        }
+        return parts.flatMap { $0 }
+    }
+
+    /// One batch on the calling thread's Kernel: every live row of every input in one `step` per position.
+    func rankBatch(_ scorer: Seq2SeqScorer, trie: Trie, inputs: [[Int]], exclusions: [[Int]]?) -> [RankedItems] {
         let B = inputs.count
         guard B > 0 else { return [] }
         let blocked: [Set<Int>] = (0 ..< B).map { b in
