@@ -3,7 +3,7 @@
 //   dx_i = r·w_i·dy_i − x_i·r³/D · Σ_j dy_j·w_j·x_j,   dw_j = Σ_rows dy_j·x_j·r
 // Shapes: x [..., D], weight [D].
 
-// Rows (and, for dw, columns) are spread over the cores; every sum runs in the same order as on one thread.
+// Rows (and, for dw, columns) are spread over the cores; the row sums run in 16 lanes (VectorKernels).
 
 extension Tensor {
     public func rmsNorm(weight w: Tensor, epsilon: Float) -> Tensor {
@@ -18,8 +18,7 @@ extension Tensor {
             let X = xp.baseAddress!, W = wp.baseAddress!, Y = yp.baseAddress!, I = ip.baseAddress!
             Parallel.forEach(rows, minimumWork: d * 4) { r in
                 let xr = X + r * d, yr = Y + r * d
-                var ss: Float = 0
-                for i in 0..<d { let v = xr[i]; ss += v * v }
+                let ss = VectorKernels.dot(xr, xr, d)                        // 16 lanes, not one chain
                 let rr = 1 / (ss / Float(d) + epsilon).squareRoot()
                 I[r] = rr
                 for i in 0..<d { yr[i] = W[i] * (xr[i] * rr) }
@@ -33,8 +32,7 @@ extension Tensor {
                     x.accumulate(assigningIfFresh: { g, fresh in
                         Parallel.forEach(rows, minimumWork: d * 6) { r in
                             let rr = I[r], dr = D + r * d, xr = X + r * d, gr = g + r * d
-                            var dot: Float = 0
-                            for i in 0..<d { dot += dr[i] * W[i] * xr[i] }
+                            let dot = VectorKernels.dot3(dr, W, xr, d)
                             let c = rr * rr * rr / Float(d) * dot
                             if fresh {
                                 for i in 0..<d { gr[i] = rr * W[i] * dr[i] - xr[i] * c }

@@ -22,6 +22,23 @@ enum VectorKernels {
         return s
     }
 
+    /// Σ a[i]·b[i]·c[i] over n elements.
+    @inline(__always)
+    static func dot3(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ n: Int) -> Float {
+        var i = 0
+        var acc = SIMD16<Float>()
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), rc = UnsafeRawPointer(c)
+        while i + 16 <= n {
+            acc += ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+                * rc.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
+            i += 16
+        }
+        var s = acc.sum()
+        while i < n { s += a[i] * b[i] * c[i]; i += 1 }
+        return s
+    }
+
     /// y[i] += w · x[i] over n elements.
     @inline(__always)
     static func axpy(_ w: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
