@@ -39,4 +39,31 @@ final class TrieBeamT5Tests: XCTestCase {
             for (x, y) in zip(single.scores, r.scores) { XCTAssertEqual(x, y, accuracy: 1e-4) }
         }
     }
+
+    /// A T5 lets the decoder split a batch into one shard per core: the same items (and scores up to rounding)
+    /// as one batch decoded on one worker, and with exclusions routed to the right shard.
+    func testShardedBatchEqualsOneWorker() throws {
+        let model = T5Model(config: try T5Config.preset("cpu-tiny"), seed: 3)
+        XCTAssertTrue(model.supportsConcurrentDecoding)
+        let V = model.config.vocabSize
+        let ids = randomIDs(count: 60, vocabulary: 12, maxTokens: 4, seed: 9).map { $0.map { $0 == 1 ? 1 : $0 * 89 % V } }
+        let trie = try Trie(sequences: ids, eosID: model.eosID)
+        let inputs = (0..<5).map { i in [5 + i, 17, 300 + i, 1] }
+        let exclusions = (0..<5).map { i in i == 3 ? [0, 1, 2] : [] }
+        var c = TrieBeamDecoder.Config(); c.beams = 8; c.k = 8
+        let decoder = try TrieBeamDecoder(config: c)
+        let saved = Parallel.workers
+        defer { Parallel.workers = saved }
+        var results: [[RankedItems]] = []
+        for workers in [1, 2] {
+            Parallel.workers = workers
+            results.append(decoder.rank(model, trie: trie, inputs: inputs, exclusions: exclusions))
+        }
+        // Items equal; scores up to float rounding (BLAS may round differently for products of fewer rows).
+        XCTAssertEqual(results[0].map(\.items), results[1].map(\.items))
+        for (a, b) in zip(results[0], results[1]) {
+            for (x, y) in zip(a.scores, b.scores) { XCTAssertEqual(x, y, accuracy: 1e-4) }
+        }
+        XCTAssertTrue(results[1][3].items.allSatisfy { ![0, 1, 2].contains($0) }, "input 3's exclusions applied in its shard")
+    }
 }

@@ -98,6 +98,7 @@ public final class Seq2SeqTrainer {
                       progress: ProgressHandler? = nil) throws {
         guard !pairs.isEmpty else { throw TrainingError.noData(phase) }
         let params = parameters ?? model.parameters
+        let sharded = T5ShardedTraining(model: model)     // each batch as two halves, one per core
         let noDecay = Set(model.noDecayParameters.map(ObjectIdentifier.init))
         var adam = AdamW.Config()
         adam.learningRate = config.learningRate
@@ -149,17 +150,16 @@ public final class Seq2SeqTrainer {
                 let t5batch = T5Batch.make(sources: batch.map(\.source), targets: batch.map(\.target),
                                            padID: model.config.padTokenID, startID: model.config.decoderStartTokenID)
                 opt.zeroGrad()
-                let loss = model.loss(t5batch, labelSmoothing: config.labelSmoothing)
-                guard loss.item.isFinite else {
+                let loss = sharded.lossAndGradients(t5batch, labelSmoothing: config.labelSmoothing)
+                guard loss.isFinite else {
                     if let best { Seq2SeqTrainer.restore(best, into: params) }
-                    throw TrainingError.diverged(step: step, loss: loss.item)
+                    throw TrainingError.diverged(step: step, loss: loss)
                 }
-                loss.backward()
                 let clipping = GradientClipping.scale(params, maxNorm: config.maxGradNorm)
                 opt.update(learningRate: lr, gradientScale: clipping.factor)
                 step += 1
                 cursor = i + 1
-                windowLoss += Double(loss.item) * Double(batch.count)
+                windowLoss += Double(loss) * Double(batch.count)
                 windowSamples += batch.count
                 var validation: Double? = nil
                 if let validate, step % evalEvery == 0 || step == total {

@@ -20,6 +20,10 @@ func runT5TrainBench(args: [String]) throws {
         return T5Batch.make(sources: src, targets: tgt, padID: 0, startID: 0)
     }
     let batch = randomBatch()
+    // The trainers' step (the batch in two shards, one per core); --unsharded: one batch, every op split.
+    let sharded = args.contains("--unsharded") ? nil : T5ShardedTraining(model: model)
+    print(sharded == nil ? "step: one batch, products and loops split over the cores (--unsharded)"
+                         : "step: the batch in \(T5ShardedTraining.defaultShards) shards, one per core (as the trainers run it)")
     var lastLoss: Float = .nan
     var phases = [Double](repeating: 0, count: 4)     // forward, backward, clipping, AdamW (seconds, summed)
     func trainStep() {
@@ -30,11 +34,16 @@ func runT5TrainBench(args: [String]) throws {
             t = now
         }
         opt.zeroGrad()
-        let loss = model.loss(batch)
-        lastLoss = loss.item
-        lap(0)
-        loss.backward()
-        lap(1)
+        if let sharded {
+            lastLoss = sharded.lossAndGradients(batch)       // forward and backward of both halves
+            lap(1)
+        } else {
+            let loss = model.loss(batch)
+            lastLoss = loss.item
+            lap(0)
+            loss.backward()
+            lap(1)
+        }
         let clipping = GradientClipping.scale(model.parameters, maxNorm: 1)
         lap(2)
         opt.update(gradientScale: clipping.factor)
@@ -63,7 +72,7 @@ func runT5TrainBench(args: [String]) throws {
     if !evalOnly {
         print("swift  loss at step \(steps + 1): \(lastLoss)")
         let ms = phases.map { fmt($0 * 1000 / Double(steps)) }
-        print("swift  step phases (ms): forward \(ms[0]), backward \(ms[1]), clipping \(ms[2]), AdamW \(ms[3])")
+        print("swift  step phases (ms): forward \(ms[0]), backward \(ms[1]) (sharded: both in backward), clipping \(ms[2]), AdamW \(ms[3])")
     }
     if let python = value(of: "--torch", in: args) {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
