@@ -1,5 +1,5 @@
 // Inverted dropout: in training, zero each value with probability p and scale the rest by 1/(1−p);
-// the mask comes from the run's seeded generator (one draw seeds per-chunk sub-streams, two 24-bit uniforms
+// the mask comes from the run's seeded generator (one draw seeds per-chunk sub-streams, four 16-bit uniforms
 // per 64-bit draw), so it does not depend on how many workers fill it. Identity outside
 // training or when p = 0.
 //
@@ -12,7 +12,9 @@ extension Tensor {
         guard training, p > 0, count > 0 else { return self }
         let x = self
         let scale = 1 / (1 - p)
-        let threshold = UInt64(Double(p) * Double(1 << 24))   // keep when the 24-bit uniform ≥ p·2²⁴
+        // Keep when a 16-bit uniform ≥ p·2¹⁶ (rounded): the rate is p to within 2⁻¹⁷, and one 64-bit draw
+        // decides four values.
+        let threshold = UInt64((Double(p) * 65_536).rounded())
         let n = count
         var keep = [UInt8](repeating: 0, count: (n + 7) / 8)  // bit i % 8 of byte i / 8: value i is kept
         var y = [Float].uninitialized(n)
@@ -24,32 +26,44 @@ extension Tensor {
             Parallel.forEach((n + chunk - 1) / chunk, minimumWork: chunk * 4) { c in
                 var g = SplitMix64.stream(seed, UInt64(c))
                 let start = c * chunk, end = Swift.min(n, start + chunk)
-                // Draw j of the sub-stream decides values start + 2j (high 24 bits) and start + 2j + 1 (bits 8–31).
+                // Draw j of the sub-stream decides values start + 4j + e from its bits 16e ..< 16e + 16.
+                @inline(__always) func decide(_ r: UInt64, _ e: Int, _ i: Int) -> UInt8 {
+                    let kept = Tensor.keepBit((r >> UInt64(16 * e)) & 0xFFFF, threshold)
+                    Y[i + e] = X[i + e] * Float(bitPattern: scale.bitPattern & (0 &- kept))
+                    return UInt8(truncatingIfNeeded: kept) << UInt8((i + e) & 7)
+                }
                 var i = start
-                while i < end {
+                while i + 4 <= end {                                    // i % 4 == 0: one mask byte
                     let r = g.next()
-                    let k0 = Tensor.keepBit(r >> 40, threshold)
-                    Y[i] = X[i] * Float(bitPattern: scale.bitPattern & (0 &- k0))
-                    var bits = UInt8(truncatingIfNeeded: k0) << UInt8(i & 7)
-                    if i + 1 < end {
-                        let k1 = Tensor.keepBit((r >> 8) & 0xFF_FFFF, threshold)
-                        Y[i + 1] = X[i + 1] * Float(bitPattern: scale.bitPattern & (0 &- k1))
-                        bits |= UInt8(truncatingIfNeeded: k1) << UInt8((i + 1) & 7)
-                    }
-                    K[i >> 3] |= bits                                   // chunks start on whole bytes
-                    i += 2
+                    K[i >> 3] |= decide(r, 0, i) | decide(r, 1, i) | decide(r, 2, i) | decide(r, 3, i)
+                    i += 4
+                }
+                if i < end {
+                    let r = g.next()
+                    for e in 0..<(end - i) { K[i >> 3] |= decide(r, e, i) }
                 }
             }
         } } }
         return Tensor(shape: shape, data: y, parents: [x]) { t in
             t.grad!.withUnsafeBufferPointer { dp in keep.withUnsafeBufferPointer { kp in
-                let D = dp.baseAddress!, K = kp.baseAddress!
-                x.accumulateElementwise { g, range, fresh in
-                    @inline(__always) func factor(_ i: Int) -> Float {
-                        Float(bitPattern: scale.bitPattern & (0 &- UInt32((K[i >> 3] >> UInt8(i & 7)) & 1)))
+                let D = dp.baseAddress!, K = kp.baseAddress!, bytes = (n + 7) / 8
+                x.accumulate(assigningIfFresh: { g, fresh in
+                    // A mask byte at a time: eight values with constant shifts.
+                    Parallel.chunks(bytes, grain: 8_192) { range in
+                        for b in range {
+                            let m = UInt32(K[b]), base = b * 8
+                            @inline(__always) func factor(_ e: Int) -> Float {
+                                Float(bitPattern: scale.bitPattern & (0 &- ((m >> UInt32(e)) & 1)))
+                            }
+                            let count = Swift.min(8, n - base)
+                            if fresh {
+                                for e in 0..<count { g[base + e] = D[base + e] * factor(e) }
+                            } else {
+                                for e in 0..<count { g[base + e] += D[base + e] * factor(e) }
+                            }
+                        }
                     }
-                    if fresh { for i in range { g[i] = D[i] * factor(i) } } else { for i in range { g[i] += D[i] * factor(i) } }
-                }
+                })
             } }
         }
     }
@@ -57,7 +71,7 @@ extension Tensor {
     /// Values per dropout sub-stream (a multiple of 8, so every chunk's mask starts on a whole byte).
     static let dropoutChunk = 16_384
 
-    /// 1 when the 24-bit uniform `u` ≥ `threshold` (keep), else 0, without a branch.
+    /// 1 when the uniform `u` ≥ `threshold` (keep), else 0, without a branch (u, threshold < 2⁶³).
     @inline(__always)
     static func keepBit(_ u: UInt64, _ threshold: UInt64) -> UInt32 {
         UInt32(truncatingIfNeeded: (u &- threshold) >> 63) ^ 1

@@ -6,12 +6,12 @@
 public struct Evaluator {
     public struct Config: Codable, Equatable, Sendable {
         /// Users decoded together (b).
-        public var batchSize = 16
+        public var batchSize = 32
         /// Never recommend items the user has already seen. Off by default as in the reference (on Yelp,
         /// 2,027 test targets are in the user's own history, so excluding changes the numbers).
         public var excludeHistory = false
 
-        public init(batchSize: Int = 16, excludeHistory: Bool = false) {
+        public init(batchSize: Int = 32, excludeHistory: Bool = false) {
             self.batchSize = batchSize
             self.excludeHistory = excludeHistory
         }
