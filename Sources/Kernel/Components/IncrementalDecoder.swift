@@ -16,9 +16,16 @@ public protocol IncrementalDecoder: AnyObject {
     /// of token allowed[r][j] among row r's allowed tokens (a constrained decoder's renormalized scoring).
     /// A model may then skip the rest of the vocabulary; by default the full step is renormalized.
     func stepAllowed(parents: [Int], tokens: [Int], allowed: [[Int]]) -> [[Float]]
+    /// The same step as `step`, left unnormalized: log-softmax of row r is logits[r·V + j] − normalizers[r].
+    /// A decoder that reads a few tokens per row saves the pass that writes the whole normalized [R, V].
+    func stepLogits(parents: [Int], tokens: [Int]) -> (logits: [Float], normalizers: [Float])
 }
 
 extension IncrementalDecoder {
+    public func stepLogits(parents: [Int], tokens: [Int]) -> (logits: [Float], normalizers: [Float]) {
+        (step(parents: parents, tokens: tokens), [Float](repeating: 0, count: parents.count))
+    }
+
     public func stepAllowed(parents: [Int], tokens: [Int], allowed: [[Int]]) -> [[Float]] {
         let lp = step(parents: parents, tokens: tokens), v = vocabularySize
         return allowed.enumerated().map { r, toks in

@@ -51,16 +51,32 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
     }
 
     public func step(parents: [Int], tokens: [Int]) -> [Float] {
-        let hidden = advance(parents: parents, tokens: tokens)
-        return Tape.withoutGradients {
-            var out = model.logits(hidden).data                              // [R, V], made log-softmax in place
-            let v = model.config.vocabSize
-            out.withUnsafeMutableBufferPointer { o in
-                let base = o.baseAddress!
-                Parallel.forEach(parents.count, minimumWork: v * 8) { row in Tensor.logSoftmaxRow(base + row * v, base + row * v, v) }
+        var (out, normalizers) = stepLogits(parents: parents, tokens: tokens)   // made log-softmax in place
+        let v = model.config.vocabSize
+        out.withUnsafeMutableBufferPointer { o in
+            guard let base = o.baseAddress else { return }
+            Parallel.forEach(parents.count, minimumWork: v * 2) { row in
+                let l = normalizers[row], r = base + row * v
+                for i in 0..<v { r[i] -= l }
             }
-            return out
         }
+        return out
+    }
+
+    /// Logits [R, V] and each row's log Σ exp (max-shifted, as `Tensor.logSoftmaxRow`).
+    public func stepLogits(parents: [Int], tokens: [Int]) -> (logits: [Float], normalizers: [Float]) {
+        let hidden = advance(parents: parents, tokens: tokens)
+        let logits = Tape.withoutGradients { model.logits(hidden).data }       // [R, V]
+        let v = model.config.vocabSize, r = parents.count
+        var normalizers = [Float](repeating: 0, count: r)
+        logits.withUnsafeBufferPointer { lp in normalizers.withUnsafeMutableBufferPointer { np in
+            guard let L = lp.baseAddress, let N = np.baseAddress else { return }
+            Parallel.forEach(r, minimumWork: v * 8) { row in
+                let x = L + row * v, m = VectorKernels.max(x, v)
+                N[row] = m + Foundation.log(VectorKernels.sumExp(x, v, shift: m))
+            }
+        } }
+        return (logits, normalizers)
     }
 
     /// Renormalized scoring needs only the allowed tokens' logits: a dot product with each allowed token's

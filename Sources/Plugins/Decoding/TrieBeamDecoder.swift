@@ -105,16 +105,17 @@ public struct TrieBeamDecoder: ItemRanker {
         var tokens = [Int](repeating: scorer.decoderStartID, count: beams.count)
         let V = decoder.vocabularySize
         while !beams.isEmpty {
-            // Full-vocabulary log-softmax [R, V] (reference), or renormalized over each row's allowed tokens,
-            // which the model may compute for those tokens alone.
-            var full: [Float] = [], renormalized: [[Float]] = []
+            // Full-vocabulary log-softmax (reference: logits [R, V] and each row's normalizer, subtracted for
+            // the allowed tokens only), or renormalized over each row's allowed tokens, which the model may
+            // compute for those tokens alone.
+            var full: [Float] = [], normalizers: [Float] = [], renormalized: [[Float]] = []
             if config.renormalizeAllowed {
                 let allowed = beams.map { beam in
                     trie.edges(of: beam.node).filter { !blocked[beam.input].contains(trie.child(ofEdge: $0)) }.map { trie.token(ofEdge: $0) }
                 }
                 renormalized = decoder.stepAllowed(parents: parents, tokens: tokens, allowed: allowed)
             } else {
-                full = decoder.step(parents: parents, tokens: tokens)
+                (full, normalizers) = decoder.stepLogits(parents: parents, tokens: tokens)
             }
             var next: [Beam] = [], nextParents: [Int] = [], nextTokens: [Int] = []
             var lo = 0
@@ -126,7 +127,7 @@ public struct TrieBeamDecoder: ItemRanker {
                     ? expand(rows: lo ..< hi, beams: beams, logProb: { r, k, _ in renormalized[r][k] },
                              trie: trie, blocked: blocked[b], finished: &finished[b])
                     : full.withUnsafeBufferPointer { lp in
-                        expand(rows: lo ..< hi, beams: beams, logProb: { r, _, token in lp[r * V + token] },
+                        expand(rows: lo ..< hi, beams: beams, logProb: { r, _, token in lp[r * V + token] - normalizers[r] },
                                trie: trie, blocked: blocked[b], finished: &finished[b])
                     }
                 for c in chosen {
