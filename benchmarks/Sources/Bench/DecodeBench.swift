@@ -4,7 +4,7 @@
 // rows, which isolates the decoder's own bookkeeping from the model's time.
 // The HF `generate` + `prefix_allowed_tokens_fn` reference for the same trie is not run here yet.
 //
-// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 32] [--batch 16] [--beams 20] [--renormalize] [--batched-only]
+// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 64] [--batch 32] [--beams 20] [--renormalize] [--batched-only]
 //
 // Legend: B inputs, R rows of a step, V vocabulary, P precomputed rows.
 import Foundation
@@ -58,7 +58,7 @@ final class ReplayDecoder: IncrementalDecoder {
 
 func runDecodeBench(args: [String]) throws {
     func option(_ name: String, _ fallback: Int) -> Int { value(of: name, in: args).flatMap { Int($0) } ?? fallback }
-    let items = option("--items", 12_000), inputsCount = option("--inputs", 32), batch = option("--batch", 16)
+    let items = option("--items", 12_000), inputsCount = option("--inputs", 64), batch = option("--batch", 32)
     let beams = option("--beams", 20)
     let preset = value(of: "--preset", in: args) ?? "cpu-small"
     let model = T5Model(config: try T5Config.preset(preset), seed: 1)
