@@ -1,6 +1,6 @@
 // Cached step-by-step decoding for beam search: the encoder runs once per input, cross-attention keys and
 // values are computed once per input and layer, and self-attention keys/values are kept per step as that
-// step's projections [R_j, H, K], never copied: each row reads position j's key from the row it descends
+// step's projections [R_j, H, K] (appended, never re-gathered): each row reads position j's key from the row it descends
 // from at step j (`ancestry`), so a beam reorder costs a table of R·t ints, not a gather of the whole
 // cache (HF reorders the cache every step). No gradients anywhere.
 //
@@ -14,8 +14,9 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
     let keyMask: [Float]                 // [B, S]
     let crossK: [[Float]]                // per layer [B, H, S, K]
     let crossV: [[Float]]                // per layer [B, H, S, K]
-    var selfK: [[[Float]]]               // per layer, per step j ≤ t: [R_j, H, K]
-    var selfV: [[[Float]]]
+    var selfK: [[Float]]                 // per layer: every step's projections [R_j, H, K], appended
+    var selfV: [[Float]]
+    var stepStart: [Int] = []            // [t+1]: where step j's block starts in selfK[l] and selfV[l]
     var ancestry: [[Int]] = []           // [t+1][R]: the row at step j that row r descends from (j = t: r)
     var rowInput: [Int] = []             // [R] which input each row decodes for
     var position = 0                     // t
@@ -125,6 +126,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
             var bias = [Float](repeating: 0, count: h * (t + 1))         // [H, t+1]
             for j in 0...t { for hi in 0..<h { bias[hi * (t + 1) + j] = biasTable.data[buckets[j] * h + hi] } }
 
+            stepStart.append(selfK.first?.count ?? 0)                  // this step's block in the caches
             for (l, block) in model.decoderBlocks.enumerated() {
                 // Self-attention with the cache.
                 let a = block.selfAttention
@@ -132,8 +134,8 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                 let q = hn.matmul(a.q, transposeB: true).data               // [R, H·K]
                 let k = hn.matmul(a.k, transposeB: true).data
                 let v = hn.matmul(a.v, transposeB: true).data
-                selfK[l].append(k)
-                selfV[l].append(v)
+                selfK[l].append(contentsOf: k)
+                selfV[l].append(contentsOf: v)
                 let ctx = attendCached(q: q, keys: selfK[l], values: selfV[l], bias: bias, heads: h, dk: dk)
                 x = x + Tensor(shape: [r, 1, h * dk], data: ctx).matmul(a.o, transposeB: true)
                 // Cross-attention over the input's cached keys/values.
@@ -195,19 +197,13 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
 
     /// Self-attention of this step's query rows over positions 0...t: position j's key and value for row r
     /// are row ancestry[j][r] of step j's projections. softmax(q·kᵀ + bias)·v per (row, head); [R, H·K].
-    private func attendCached(q: [Float], keys: [[Float]], values: [[Float]], bias: [Float], heads h: Int, dk: Int) -> [Float] {
-        let r = ancestry[ancestry.count - 1].count, n = keys.count
+    private func attendCached(q: [Float], keys: [Float], values: [Float], bias: [Float], heads h: Int, dk: Int) -> [Float] {
+        let r = ancestry[ancestry.count - 1].count, n = stepStart.count
         var out = [Float](repeating: 0, count: r * h * dk)
-        // Base pointers of every step's arrays (they stay alive in selfK/selfV during the call).
-        var kBases: [UnsafePointer<Float>] = [], vBases: [UnsafePointer<Float>] = []
-        for j in 0..<n {
-            keys[j].withUnsafeBufferPointer { kBases.append($0.baseAddress!) }
-            values[j].withUnsafeBufferPointer { vBases.append($0.baseAddress!) }
-        }
-        let anc = ancestry
-        withExtendedLifetime((keys, values)) {
+        let anc = ancestry, starts = stepStart
         out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in bias.withUnsafeBufferPointer { bp in
-            let O = o.baseAddress!, Q = qp.baseAddress!, Bias = bp.baseAddress!
+        keys.withUnsafeBufferPointer { kp in values.withUnsafeBufferPointer { vp in
+            let O = o.baseAddress!, Q = qp.baseAddress!, Bias = bp.baseAddress!, Kc = kp.baseAddress!, Vc = vp.baseAddress!
             Parallel.forEach(r, minimumWork: h * n * dk * 2) { row in
               withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
               withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { src in
@@ -216,20 +212,19 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                     let qv = Q + (row * h + hi) * dk
                     var m = -Float.infinity
                     for j in 0..<n {
-                        let s = VectorKernels.dot(qv, kBases[j] + (src[j] * h + hi) * dk, dk) + Bias[hi * n + j]
+                        let s = VectorKernels.dot(qv, Kc + starts[j] + (src[j] * h + hi) * dk, dk) + Bias[hi * n + j]
                         scores[j] = s
                         m = max(m, s)
                     }
                     let total = VectorKernels.expShifted(scores.baseAddress!, scores.baseAddress!, n, shift: m)
                     let inv = 1 / total
                     let dst = O + (row * h + hi) * dk
-                    for j in 0..<n { VectorKernels.axpy(scores[j] * inv, vBases[j] + (src[j] * h + hi) * dk, dst, dk) }
+                    for j in 0..<n { VectorKernels.axpy(scores[j] * inv, Vc + starts[j] + (src[j] * h + hi) * dk, dst, dk) }
                 }
               }
               }
             }
-        } } }
-        }
+        } } } } }
         return out
     }
 }
