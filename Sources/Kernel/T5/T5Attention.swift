@@ -33,15 +33,11 @@ public final class T5Attention {
     /// x [B, T, D] attends to kv [B, S, D]; `bias` [H, T, S] relative positions (or nil); `keyMask` [B, S].
     func forward(_ x: Tensor, kv: Tensor, bias: Tensor?, keyMask: [Float]?, causal: Bool,
                  dropout p: Float, training: Bool, rng: inout SplitMix64) -> Tensor {
-        let b = x.shape[0], t = x.shape[1], s = kv.shape[1]
-        let qh = splitHeads(x.matmul(q, transposeB: true), batch: b)    // [B·H, T, K]
-        let kh = splitHeads(kv.matmul(k, transposeB: true), batch: b)   // [B·H, S, K]
-        let vh = splitHeads(kv.matmul(v, transposeB: true), batch: b)   // [B·H, S, K]
-        var scores = qh.batchedMatmul(kh, transposeB: true).reshaped([b, heads, t, s])
-        scores = scores.addingAttentionBias(position: bias, keyMask: keyMask, causal: causal)
-        let weights = scores.softmax().dropout(p, training: training, rng: &rng).reshaped([b * heads, t, s])
-        let ctx = weights.batchedMatmul(vh)                                 // [B·H, T, K]
-            .reshaped([b, heads, t, dKV]).permuted([0, 2, 1, 3]).reshaped([b, t, heads * dKV])
+        let ctx = Tensor.attention(q: x.matmul(q, transposeB: true),    // [B, T, HK]
+                                   k: kv.matmul(k, transposeB: true),   // [B, S, HK]
+                                   v: kv.matmul(v, transposeB: true),   // [B, S, HK]
+                                   heads: heads, position: bias, keyMask: keyMask, causal: causal,
+                                   dropout: p, training: training, rng: &rng)  // [B, T, HK]
         return ctx.matmul(o, transposeB: true)                              // [B, T, D]
     }
 
