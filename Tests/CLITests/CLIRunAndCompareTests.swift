@@ -69,6 +69,21 @@ final class CLIRunAndCompareTests: XCTestCase {
         let second = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--baselines", "popularity"])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.contains("keyword: finished earlier"), second.stdout)
+        XCTAssertFalse(second.stdout.contains("another idgenrec build"), "same build: no warning")
+        // A finished variant made by another build is still reused, but said to be, in the log and the report.
+        let runJSON = dir.appendingPathComponent("out/keyword/run.json")
+        let info = try String(contentsOf: runJSON, encoding: .utf8)
+        let stamped = try NSRegularExpression(pattern: "\"build\"\\s*:\\s*\"[0-9a-f]+\"")
+        let edited = stamped.stringByReplacingMatches(in: info, range: NSRange(info.startIndex..., in: info),
+                                                      withTemplate: "\"build\": \"0\"")
+        XCTAssertNotEqual(edited, info, "run.json names the build")
+        try edited.write(to: runJSON, atomically: true, encoding: .utf8)
+        let third = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential"])
+        XCTAssertEqual(third.status, 0, third.stderr)
+        XCTAssertTrue(third.stdout.contains("warning: keyword: reused from") || third.stderr.contains("warning: keyword: reused from"),
+                      third.stdout + third.stderr)
+        let report = try String(contentsOf: dir.appendingPathComponent("out/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("made by another idgenrec build"), report)
         // Several seeds: every variant runs once per seed in its own folder; the report pools them.
         let seeded = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--seeds", "2",
                                         "--set", "output_dir=\(dir.appendingPathComponent("seeds").path)"])

@@ -32,7 +32,7 @@ public final class CompareRunner {
     /// Over several seeds, metrics are means over seeds and the paired tests run over (user, seed) pairs.
     public func run() throws -> ComparisonResults {
         var perSeed: [[(VariantResult, [Double])]] = []
-        var datasetName = ""
+        var datasetName = "", staleNotes: [String] = []
         for variants in runs {
             var row: [(VariantResult, [Double])] = []
             for e in variants {
@@ -45,6 +45,10 @@ public final class CompareRunner {
                     try runner.run()
                 } else {
                     log("== \(label): finished earlier in \(out.path), not rerun")
+                    if let note = BuildFingerprint.staleNote(label: label, folder: out) {
+                        log("warning: \(note)")
+                        staleNotes.append(note)
+                    }
                 }
                 let (variant, ndcg, dataset) = try CompareRunner.collect(name: name, kind: stage.kind.rawValue, folder: out)
                 row.append((variant, ndcg))
@@ -61,7 +65,7 @@ public final class CompareRunner {
             perSeed.append(row)
         }
         let (results, perUser) = CompareRunner.pool(perSeed)
-        var notes = CompareRunner.protocolNotes(variants.first, stage: stage)
+        var notes = CompareRunner.protocolNotes(variants.first, stage: stage) + staleNotes
         if runs.count > 1 {
             notes.append("\(runs.count) seeds (\(runs.map { String($0.first?.seed ?? 0) }.joined(separator: ", "))): metrics are means over seeds; intervals and paired tests over (user, seed) pairs")
         }

@@ -24,6 +24,7 @@ extension ExperimentRunner {
             ("users", .int(p.data.userCount)), ("items", .int(p.data.itemCount)),
             ("train_samples", .int(p.trainPairs.count)), ("test_users", .int(p.testSamples.count)),
             ("notes", .array(p.notes.map(JSONValue.string))),
+            ("build", .string(BuildFingerprint.current)),
         ])
         try AtomicFile.write(info.serialized(pretty: true) + "\n", to: folder.appendingPathComponent("run.json"))
     }
