@@ -25,6 +25,9 @@ extension Tensor {
         let b = q.shape[0], t = q.shape[1], s = k.shape[1], hk = q.shape[2], dk = hk / h
         if let position { precondition(position.shape == [h, t, s], "position bias \(position.shape) does not match [\(h), \(t), \(s)]") }
         if let keyMask { precondition(keyMask.count == b * s, "key mask has \(keyMask.count) entries for [\(b), \(s)]") }
+        guard b * t * s * h > 0 else {
+            return Tensor(shape: [b, t, hk], data: [Float](repeating: 0, count: b * t * hk), parents: [q, k, v]) { _ in }
+        }
         let dropping = training && p > 0
         let scale = dropping ? 1 / (1 - p) : 1
         let threshold = UInt64((Double(p) * 65_536).rounded())
@@ -36,9 +39,6 @@ extension Tensor {
         var probs = [Float].uninitialized(b * h * slice)                     // P [B, H, T, S]
         var keep = [UInt8](repeating: 0, count: dropping ? b * h * maskBytes : 0)
         var ctx = [Float].uninitialized(b * t * hk)
-        guard b * t * s * h > 0 else {
-            return Tensor(shape: [b, t, hk], data: [Float](repeating: 0, count: b * t * hk), parents: [q, k, v]) { _ in }
-        }
         probs.withUnsafeMutableBufferPointer { pp in keep.withUnsafeMutableBufferPointer { kp in ctx.withUnsafeMutableBufferPointer { cp in
         q.data.withUnsafeBufferPointer { qp in k.data.withUnsafeBufferPointer { kk in v.data.withUnsafeBufferPointer { vp in
         positionData.withUnsafeBufferPointer { posp in keyAdd.withUnsafeBufferPointer { ap in
