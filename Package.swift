@@ -1,6 +1,7 @@
 // swift-tools-version:5.10
 // IDGenRec — generative recommendation with swappable item-ID strategies.
-// Layers (dependencies point down only): CLI → Host → Plugins → Kernel → C shims (OpenBLAS, json-c).
+// Layers (dependencies point down only): CLI → Host → Plugins → Kernel → C shims (OpenBLAS, json-c) and
+// CVector (the Kernel's exponential loops, built per CPU vector width).
 import PackageDescription
 
 let optimize: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
@@ -23,7 +24,9 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CJSON", path: "Sources/CJSON", pkgConfig: "json-c",
                        providers: [.apt(["libjson-c-dev"])]),
-        .target(name: "IDGenKernel", dependencies: ["CBLAS", "CJSON"], path: "Sources/Kernel",
+        // Vector math that needs the CPU's widest vectors, chosen at load time (Swift builds for one CPU).
+        .target(name: "CVector", path: "Sources/CVector", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "IDGenKernel", dependencies: ["CBLAS", "CJSON", "CVector"], path: "Sources/Kernel",
                 swiftSettings: optimize),
         .target(name: "IDGenPlugins", dependencies: ["IDGenKernel"], path: "Sources/Plugins",
                 exclude: ["README.md"], swiftSettings: optimize),
@@ -37,7 +40,7 @@ let package = Package(
         .executableTarget(name: "idgenrec-bench",
                           dependencies: ["IDGenHost", "IDGenPlugins", "IDGenKernel", "CBLAS"],
                           path: "benchmarks/Sources/Bench", swiftSettings: optimize),
-        .testTarget(name: "KernelTests", dependencies: ["IDGenKernel"], path: "Tests/KernelTests"),
+        .testTarget(name: "KernelTests", dependencies: ["IDGenKernel", "CVector"], path: "Tests/KernelTests"),
         .testTarget(name: "PluginsTests", dependencies: ["IDGenPlugins", "IDGenKernel"], path: "Tests/PluginsTests"),
         .testTarget(name: "HostTests", dependencies: ["IDGenHost", "IDGenPlugins", "IDGenKernel"], path: "Tests/HostTests"),
         .testTarget(name: "CLITests", dependencies: ["idgenrec"], path: "Tests/CLITests"),

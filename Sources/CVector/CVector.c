@@ -1,0 +1,160 @@
+// Vector math kernels (see include/CVector.h). One body per kernel, inlined into one function per CPU
+// variant: the compiler turns the same 16-wide vector code into AVX-512, AVX2 or SSE2 instructions.
+#include "CVector.h"
+#include <math.h>
+#include <stdint.h>
+
+// A fused multiply-add rounds once where a multiply then an add round twice: allowing the compiler to
+// fuse would make the AVX2 and AVX-512 variants disagree with the baseline one.
+#pragma STDC FP_CONTRACT OFF
+// The vector-valued helpers below are always inlined, so the calling convention the compiler warns about
+// for 16-wide arguments outside AVX-512 code never exists.
+#pragma clang diagnostic ignored "-Wpsabi"
+
+typedef float f16 __attribute__((vector_size(64), aligned(4)));
+typedef int32_t i16 __attribute__((vector_size(64), aligned(4)));
+typedef float f8 __attribute__((vector_size(32), aligned(4)));
+typedef int32_t i8 __attribute__((vector_size(32), aligned(4)));
+
+typedef uint32_t u16 __attribute__((vector_size(64), aligned(4)));
+typedef uint32_t u8 __attribute__((vector_size(32), aligned(4)));
+
+// e^x for x ≤ 88.3 (callers pass x − max ≤ 0): Cephes' single-precision scheme — x = n·ln2 + r, |r| ≤ ln2/2,
+// a degree-6 polynomial for e^r, 2^n built in the exponent bits. Relative error ≤ 2e-7 against expf; below
+// −87.3 (masked scores, −∞) the result is exactly 0 (expf would give a denormal). n = round(x / ln2) by the
+// 1.5·2^23 trick: adding it leaves n in the low mantissa bits. exp16 and exp8 are the same code, 16 and 8 wide.
+static inline __attribute__((always_inline)) f16 exp16(f16 x) {
+    f16 t = x * 1.44269504088896341f + 12582912.0f;
+    f16 n = t - 12582912.0f;
+    f16 r = x - n * 0.693359375f;
+    r = r + n * 2.12194440e-4f;
+    f16 r2 = r * r;
+    f16 p = (f16){0} + 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    f16 er = p * r2 + r + 1.0f;
+    u16 bits = ((u16)t - 0x4B400000u + 127u) << 23;
+    i16 value = (i16)(er * (f16)bits);
+    i16 below = ((i16)(x + 87.3365447504f)) >> 31;
+    return (f16)(value & ~below);
+}
+
+static inline __attribute__((always_inline)) f8 exp8(f8 x) {
+    f8 t = x * 1.44269504088896341f + 12582912.0f;
+    f8 n = t - 12582912.0f;
+    f8 r = x - n * 0.693359375f;
+    r = r + n * 2.12194440e-4f;
+    f8 r2 = r * r;
+    f8 p = (f8){0} + 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    f8 er = p * r2 + r + 1.0f;
+    u8 bits = ((u8)t - 0x4B400000u + 127u) << 23;
+    i8 value = (i8)(er * (f8)bits);
+    i8 below = ((i8)(x + 87.3365447504f)) >> 31;
+    return (f8)(value & ~below);
+}
+
+static inline __attribute__((always_inline)) f16 load16(const float *p) { return *(const f16 *)p; }
+static inline __attribute__((always_inline)) f8 load8(const float *p) { return *(const f8 *)p; }
+static inline __attribute__((always_inline)) f8 low8(f16 v) { return __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7); }
+static inline __attribute__((always_inline)) f8 high8(f16 v) { return __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15); }
+
+// The exponentials are computed 16 at a time; the sum is kept in 8 lanes, the high half added after the low
+// half, which is exactly the order of a loop over groups of 8.
+static inline __attribute__((always_inline))
+float exp_shifted_body(const float *x, float *y, long n, float shift) {
+    f8 acc = (f8){0};
+    long i = 0;
+    for (; i + 16 <= n; i += 16) {
+        f16 e = exp16(load16(x + i) - shift);
+        if (y) *(f16 *)(y + i) = e;
+        acc += low8(e);
+        acc += high8(e);
+    }
+    if (i + 8 <= n) {
+        f8 e = exp8(load8(x + i) - shift);
+        if (y) *(f8 *)(y + i) = e;
+        acc += e;
+        i += 8;
+    }
+    float total = acc[0];
+    for (int l = 1; l < 8; l++) total += acc[l];
+    for (; i < n; i++) {
+        float e = expf(x[i] - shift);
+        if (y) y[i] = e;
+        total += e;
+    }
+    return total;
+}
+
+#define IDG_VARIANT(SUFFIX, TARGET)                                                                       \
+    __attribute__((target(TARGET))) static float sum_exp_##SUFFIX(const float *x, long n, float shift) {  \
+        return exp_shifted_body(x, 0, n, shift);                                                          \
+    }                                                                                                     \
+    __attribute__((target(TARGET))) static float exp_shifted_##SUFFIX(const float *x, float *y, long n,   \
+                                                                       float shift) {                     \
+        return exp_shifted_body(x, y, n, shift);                                                          \
+    }
+
+IDG_VARIANT(avx512, "avx512f")
+IDG_VARIANT(avx2, "avx2")
+
+static float sum_exp_sse2(const float *x, long n, float shift) { return exp_shifted_body(x, 0, n, shift); }
+static float exp_shifted_sse2(const float *x, float *y, long n, float shift) { return exp_shifted_body(x, y, n, shift); }
+
+typedef float (*sum_exp_fn)(const float *, long, float);
+typedef float (*exp_shifted_fn)(const float *, float *, long, float);
+
+static const sum_exp_fn sum_exp_variants[3] = {sum_exp_sse2, sum_exp_avx2, sum_exp_avx512};
+static const exp_shifted_fn exp_shifted_variants[3] = {exp_shifted_sse2, exp_shifted_avx2, exp_shifted_avx512};
+static const char *variant_names[3] = {"sse2", "avx2", "avx512"};
+
+static int variant_count = 1;
+static sum_exp_fn sum_exp_chosen = sum_exp_sse2;
+static exp_shifted_fn exp_shifted_chosen = exp_shifted_sse2;
+
+__attribute__((constructor)) static void idg_choose_variant(void) {
+    __builtin_cpu_init();
+    int count = 1;
+    if (__builtin_cpu_supports("avx2")) {
+        count = 2;
+        if (__builtin_cpu_supports("avx512f")) count = 3;
+    }
+    variant_count = count;
+    sum_exp_chosen = sum_exp_variants[count - 1];
+    exp_shifted_chosen = exp_shifted_variants[count - 1];
+}
+
+float idg_sum_exp(const float *x, long n, float shift) { return sum_exp_chosen(x, n, shift); }
+float idg_exp_shifted(const float *x, float *y, long n, float shift) { return exp_shifted_chosen(x, y, n, shift); }
+
+float idg_max(const float *x, long n) {
+    float m0 = -INFINITY, m1 = -INFINITY, m2 = -INFINITY, m3 = -INFINITY;
+    long i = 0;
+    for (; i + 4 <= n; i += 4) {
+        m0 = x[i] > m0 ? x[i] : m0;
+        m1 = x[i + 1] > m1 ? x[i + 1] : m1;
+        m2 = x[i + 2] > m2 ? x[i + 2] : m2;
+        m3 = x[i + 3] > m3 ? x[i + 3] : m3;
+    }
+    float m = m0 > m1 ? m0 : m1, k = m2 > m3 ? m2 : m3;
+    m = k > m ? k : m;
+    for (; i < n; i++) m = x[i] > m ? x[i] : m;
+    return m;
+}
+
+int idg_vector_variant_count(void) { return variant_count; }
+int idg_vector_variant(void) { return variant_count - 1; }
+const char *idg_vector_variant_name(int v) { return v >= 0 && v < 3 ? variant_names[v] : "unknown"; }
+
+float idg_sum_exp_variant(int v, const float *x, long n, float shift) { return sum_exp_variants[v](x, n, shift); }
+float idg_exp_shifted_variant(int v, const float *x, float *y, long n, float shift) {
+    return exp_shifted_variants[v](x, y, n, shift);
+}
