@@ -37,6 +37,27 @@ final class T5ModelTests: XCTestCase {
         }
     }
 
+    /// An empty input has only padded keys: cross-attention then weighs them all equally, as the full
+    /// model's masked softmax does (the cached decoder leaves padded keys out of every other input).
+    func testEmptyInputDecodesAsTheFullModel() {
+        let model = T5Model(config: Self.tinyConfig(gated: false), seed: 8)
+        let inputs = [[5, 6, 7, 1], []], targets = [[20, 21], [30, 31]]
+        let batch = T5Batch.make(sources: inputs, targets: targets, padID: 0, startID: 0)
+        let full = Tape.withoutGradients { model.forward(batch).logSoftmax() }   // [2, 2, V]
+        let dec = model.beginDecoding(inputs: inputs)
+        let v = model.config.vocabSize
+        var tokens = [0, 0]
+        for step in 0..<2 {
+            let lp = dec.step(parents: [0, 1], tokens: tokens)
+            for row in 0..<2 {
+                for i in 0..<v {
+                    XCTAssertEqual(lp[row * v + i], full.data[(row * 2 + step) * v + i], accuracy: 2e-5, "step \(step) row \(row)")
+                }
+            }
+            tokens = [targets[0][step], targets[1][step]]
+        }
+    }
+
     func testAllowedOnlyStepEqualsTheRenormalizedFullStep() {
         for gated in [false, true] {                  // tied + scaled output, and an untied LM head
             let model = T5Model(config: Self.tinyConfig(gated: gated), seed: 6)

@@ -11,9 +11,9 @@ import Foundation
 public final class T5IncrementalDecoder: IncrementalDecoder {
     let model: T5Model
     let sourceLength: Int
-    let keyMask: [Float]                 // [B, S]
-    let crossK: [[Float]]                // per layer [B, H, S, K]
-    let crossV: [[Float]]                // per layer [B, H, S, K]
+    let inputLengths: [Int]              // [B] tokens of each input; its keys past that are padding
+    let crossK: [[Float]]                // per layer Kᵀ [H, K, B·S]: head h's keys of input b are columns b·S ..< b·S + S
+    let crossV: [[Float]]                // per layer V [B·S, H·K]
     var selfK: [[Float]]                 // per layer: every step's projections [R_j, H, K], appended
     var selfV: [[Float]]
     var stepStart: [Int] = []            // [t+1]: where step j's block starts in selfK[l] and selfV[l]
@@ -31,19 +31,27 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         var ids = [Int](repeating: c.padTokenID, count: b * s), mask = [Float](repeating: 0, count: b * s)
         for (r, row) in inputs.enumerated() { for (j, tok) in row.enumerated() { ids[r * s + j] = tok; mask[r * s + j] = 1 } }
         sourceLength = s
-        keyMask = mask
+        inputLengths = inputs.map(\.count)
         // No dropout, and nothing of the model's written: shards of a decode may encode at the same time.
         var unused = SplitMix64(seed: 0)
         let encoded = Tape.withoutGradients {
             model.encode(embeddings: model.embed(ids, batch: b), attentionMask: mask, dropoutRNG: &unused, training: false)
         }  // [B, S, D]
+        // Keys are kept transposed (Kᵀ = W_k · encodedᵀ, one product for the batch) so that the scores
+        // Q · Kᵀ are a plain product (OpenBLAS's small-matrix NN kernel: half the time of Q · Kᵀ from rows).
         var ks: [[Float]] = [], vs: [[Float]] = []
-        Tape.withoutGradients {
-            for block in model.decoderBlocks {
-                let a = block.crossAttention!
-                ks.append(a.splitHeads(encoded.matmul(a.k, transposeB: true), batch: b).data)
-                vs.append(a.splitHeads(encoded.matmul(a.v, transposeB: true), batch: b).data)
-            }
+        let hk = c.innerDim, d = c.dModel, n = b * s
+        for block in model.decoderBlocks {
+            let a = block.crossAttention!
+            var kt = [Float].uninitialized(hk * n), v = [Float].uninitialized(n * hk)
+            encoded.data.withUnsafeBufferPointer { e in a.k.data.withUnsafeBufferPointer { w in
+                kt.withUnsafeMutableBufferPointer { sgemm(false, true, hk, n, d, w.baseAddress!, e.baseAddress!, $0.baseAddress!) }
+            } }
+            encoded.data.withUnsafeBufferPointer { e in a.v.data.withUnsafeBufferPointer { w in
+                v.withUnsafeMutableBufferPointer { sgemm(false, true, n, hk, d, e.baseAddress!, w.baseAddress!, $0.baseAddress!) }
+            } }
+            ks.append(kt)
+            vs.append(v)
         }
         crossK = ks
         crossV = vs
@@ -142,8 +150,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                 let ca = block.crossAttention!
                 let cn = x.rmsNorm(weight: block.crossAttentionNorm!, epsilon: c.layerNormEpsilon)
                 let cq = cn.matmul(ca.q, transposeB: true).data
-                let cctx = attendGrouped(q: cq, keys: crossK[l], values: crossV[l], keyRow: rowInput, length: sourceLength,
-                                         mask: keyMask, heads: h, dk: dk)
+                let cctx = attendGrouped(q: cq, keysT: crossK[l], values: crossV[l], keyRow: rowInput, heads: h, dk: dk)
                 x = x + Tensor(shape: [r, 1, h * dk], data: cctx).matmul(ca.o, transposeB: true)
                 let f = x.rmsNorm(weight: block.feedForwardNorm, epsilon: c.layerNormEpsilon)
                 var unused = SplitMix64(seed: 0)
@@ -156,11 +163,11 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
 
     /// Cross-attention: the rows of one input (consecutive rows with the same keyRow — a beam search keeps an
     /// input's beams together) share its keys and values, so each (run of rows, head) is two small GEMMs,
-    /// scores [G, S] = Q [G, K] · Kᵀ and context [G, K] = softmax(scores + mask) · V, instead of G separate
-    /// passes over the same keys. Returns [R, H·K], as `attend`.
-    private func attendGrouped(q: [Float], keys: [Float], values: [Float], keyRow: [Int], length n: Int,
-                               mask: [Float], heads h: Int, dk: Int) -> [Float] {
-        let r = keyRow.count
+    /// scores [G, L] = Q [G, K] · Kᵀ [K, L] and context [G, K] = softmax(scores) · V [L, K], over the input's L
+    /// real tokens only: its padded keys would get weight e^(−10⁹) = 0 exactly, so they are left out rather
+    /// than masked. Returns [R, H·K], as `attend`.
+    private func attendGrouped(q: [Float], keysT: [Float], values: [Float], keyRow: [Int], heads h: Int, dk: Int) -> [Float] {
+        let r = keyRow.count, s = sourceLength, columns = inputLengths.count * s, hk = h * dk
         var runs: [Range<Int>] = []
         var lo = 0
         while lo < r {
@@ -169,29 +176,32 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
             runs.append(lo..<hi)
             lo = hi
         }
-        var out = [Float].uninitialized(r * h * dk)                      // every element written by a product
-        out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in keys.withUnsafeBufferPointer { kp in
-        values.withUnsafeBufferPointer { vp in mask.withUnsafeBufferPointer { mp in
-            let O = o.baseAddress!, Q = qp.baseAddress!, Kp = kp.baseAddress!, Vp = vp.baseAddress!, M = mp.baseAddress!
-            Parallel.forEach(runs.count * h, minimumWork: (r / max(runs.count, 1)) * n * dk * 4) { job in
+        var out = [Float].uninitialized(r * hk)                           // every element written by a product
+        out.withUnsafeMutableBufferPointer { o in q.withUnsafeBufferPointer { qp in keysT.withUnsafeBufferPointer { kp in
+        values.withUnsafeBufferPointer { vp in
+            let O = o.baseAddress!, Q = qp.baseAddress!, Kt = kp.baseAddress!, Vp = vp.baseAddress!
+            Parallel.forEach(runs.count * h, minimumWork: (r / max(runs.count, 1)) * s * dk * 4) { job in
                 let run = runs[job / h], hi = job % h, g = run.count, src = keyRow[run.lowerBound]
-                let kBase = Kp + ((src * h + hi) * n) * dk, vBase = Vp + ((src * h + hi) * n) * dk
-                let qBase = Q + run.lowerBound * h * dk + hi * dk, oBase = O + run.lowerBound * h * dk + hi * dk
+                let real = inputLengths[src], n = real > 0 ? real : s
+                let kBase = Kt + hi * dk * columns + src * s, vBase = Vp + src * s * hk + hi * dk
+                let qBase = Q + run.lowerBound * hk + hi * dk, oBase = O + run.lowerBound * hk + hi * dk
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: g * n) { sp in
                     let S = sp.baseAddress!
-                    sgemm(false, true, g, n, dk, qBase, h * dk, kBase, dk, S, n)
-                    let maskRow = M + src * n
-                    for row in 0..<g {
-                        let sr = S + row * n
-                        for j in 0..<n where maskRow[j] == 0 { sr[j] += Tensor.maskValue }
-                        let m = VectorKernels.max(sr, n)
-                        let inv = 1 / VectorKernels.expShifted(sr, sr, n, shift: m)
-                        for j in 0..<n { sr[j] *= inv }
+                    if real == 0 {                 // an empty input: every key masked, equal weights (as HF's softmax)
+                        S.update(repeating: 1 / Float(n), count: g * n)
+                    } else {
+                        sgemm(false, false, g, n, dk, qBase, hk, kBase, columns, S, n)
+                        for row in 0..<g {
+                            let sr = S + row * n
+                            let m = VectorKernels.max(sr, n)
+                            let inv = 1 / VectorKernels.expShifted(sr, sr, n, shift: m)
+                            for j in 0..<n { sr[j] *= inv }
+                        }
                     }
-                    sgemm(false, false, g, dk, n, S, n, vBase, dk, oBase, h * dk)
+                    sgemm(false, false, g, dk, n, S, n, vBase, hk, oBase, hk)
                 }
             }
-        } } } } }
+        } } } }
         return out
     }
 
