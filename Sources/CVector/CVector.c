@@ -94,6 +94,24 @@ float exp_shifted_body(const float *x, float *y, long n, float shift) {
     return total;
 }
 
+// 16 running maxima, then theirs. A max is exact, so the order does not matter; a NaN never wins a
+// comparison, so NaNs are skipped.
+static inline __attribute__((always_inline)) float max_body(const float *x, long n) {
+    long i = 0;
+    float m = -INFINITY;
+    if (n >= 16) {
+        f16 acc = (f16){0} - INFINITY;
+        for (; i + 16 <= n; i += 16) {
+            f16 v = load16(x + i);
+            i16 greater = v > acc;
+            acc = (f16)(((i16)v & greater) | ((i16)acc & ~greater));
+        }
+        for (int l = 0; l < 16; l++) m = acc[l] > m ? acc[l] : m;
+    }
+    for (; i < n; i++) m = x[i] > m ? x[i] : m;
+    return m;
+}
+
 #define IDG_VARIANT(SUFFIX, TARGET)                                                                       \
     __attribute__((target(TARGET))) static float sum_exp_##SUFFIX(const float *x, long n, float shift) {  \
         return exp_shifted_body(x, 0, n, shift);                                                          \
@@ -101,24 +119,29 @@ float exp_shifted_body(const float *x, float *y, long n, float shift) {
     __attribute__((target(TARGET))) static float exp_shifted_##SUFFIX(const float *x, float *y, long n,   \
                                                                        float shift) {                     \
         return exp_shifted_body(x, y, n, shift);                                                          \
-    }
+    }                                                                                                     \
+    __attribute__((target(TARGET))) static float max_##SUFFIX(const float *x, long n) { return max_body(x, n); }
 
 IDG_VARIANT(avx512, "avx512f")
 IDG_VARIANT(avx2, "avx2")
 
 static float sum_exp_sse2(const float *x, long n, float shift) { return exp_shifted_body(x, 0, n, shift); }
 static float exp_shifted_sse2(const float *x, float *y, long n, float shift) { return exp_shifted_body(x, y, n, shift); }
+static float max_sse2(const float *x, long n) { return max_body(x, n); }
 
 typedef float (*sum_exp_fn)(const float *, long, float);
 typedef float (*exp_shifted_fn)(const float *, float *, long, float);
+typedef float (*max_fn)(const float *, long);
 
 static const sum_exp_fn sum_exp_variants[3] = {sum_exp_sse2, sum_exp_avx2, sum_exp_avx512};
 static const exp_shifted_fn exp_shifted_variants[3] = {exp_shifted_sse2, exp_shifted_avx2, exp_shifted_avx512};
+static const max_fn max_variants[3] = {max_sse2, max_avx2, max_avx512};
 static const char *variant_names[3] = {"sse2", "avx2", "avx512"};
 
 static int variant_count = 1;
 static sum_exp_fn sum_exp_chosen = sum_exp_sse2;
 static exp_shifted_fn exp_shifted_chosen = exp_shifted_sse2;
+static max_fn max_chosen = max_sse2;
 
 __attribute__((constructor)) static void idg_choose_variant(void) {
     __builtin_cpu_init();
@@ -130,25 +153,12 @@ __attribute__((constructor)) static void idg_choose_variant(void) {
     variant_count = count;
     sum_exp_chosen = sum_exp_variants[count - 1];
     exp_shifted_chosen = exp_shifted_variants[count - 1];
+    max_chosen = max_variants[count - 1];
 }
 
 float idg_sum_exp(const float *x, long n, float shift) { return sum_exp_chosen(x, n, shift); }
 float idg_exp_shifted(const float *x, float *y, long n, float shift) { return exp_shifted_chosen(x, y, n, shift); }
-
-float idg_max(const float *x, long n) {
-    float m0 = -INFINITY, m1 = -INFINITY, m2 = -INFINITY, m3 = -INFINITY;
-    long i = 0;
-    for (; i + 4 <= n; i += 4) {
-        m0 = x[i] > m0 ? x[i] : m0;
-        m1 = x[i + 1] > m1 ? x[i + 1] : m1;
-        m2 = x[i + 2] > m2 ? x[i + 2] : m2;
-        m3 = x[i + 3] > m3 ? x[i + 3] : m3;
-    }
-    float m = m0 > m1 ? m0 : m1, k = m2 > m3 ? m2 : m3;
-    m = k > m ? k : m;
-    for (; i < n; i++) m = x[i] > m ? x[i] : m;
-    return m;
-}
+float idg_max(const float *x, long n) { return max_chosen(x, n); }
 
 int idg_vector_variant_count(void) { return variant_count; }
 int idg_vector_variant(void) { return variant_count - 1; }

@@ -47,11 +47,13 @@ final class VectorVariantsTests: XCTestCase {
 
     func testMax() {
         XCTAssertEqual(idg_max(nil, 0), -.infinity)
-        for n in [1, 3, 4, 5, 17] {
-            var x = (0..<n).map { Float($0 % 5) - 2.5 }
-            x[n / 2] = 9
-            if n > 2 { x[n - 1] = .nan }
-            XCTAssertEqual(x.withUnsafeBufferPointer { idg_max($0.baseAddress, n) }, 9, "n = \(n)")
+        var rng = SplitMix64(seed: 5)
+        for n in [1, 3, 15, 16, 17, 31, 32, 33, 100, 8000] {
+            var x = (0..<n).map { _ in Float(rng.nextUnit() * 100 - 50) }
+            if n > 2 { x[n - 1] = .nan; x[0] = .nan }
+            if n > 16 { x[16] = 99 }           // in the lane that began with a NaN
+            let expected = x.filter { !$0.isNaN }.max() ?? -.infinity
+            XCTAssertEqual(x.withUnsafeBufferPointer { idg_max($0.baseAddress, n) }, expected, "n = \(n)")
         }
     }
 }
