@@ -4,7 +4,7 @@ import IDGenKernel
 /// The fused attention op (Tensor+Attention.swift): gradients against finite differences, with and without
 /// dropout (the same seed gives the same mask for every evaluation); without dropout, the same values as the
 /// composed ops it replaced (head split, batched products, bias, softmax, head merge); with dropout, the
-/// same numbers on 1 and 2 workers.
+/// same numbers on 1 and 2 workers; without a tape, the same values as with one.
 final class AttentionTests: XCTestCase {
     func rand(_ shape: [Int], seed: UInt64) -> Tensor {
         var rng = SplitMix64(seed: seed)
@@ -46,6 +46,23 @@ final class AttentionTests: XCTestCase {
         fused.backward(seed: seed)
         for (x, g) in zip([q, k, v, pos], want) {
             for (a, b) in zip(x.grad!, g) { XCTAssertEqual(a, b, accuracy: 1e-6) }
+        }
+    }
+
+    /// Without a tape (inference) P is normalized in a scratch buffer instead of being kept: same values.
+    func testInferenceEqualsTheRecordedForward() {
+        for (mask, causal) in [(Optional(mask), true), (nil, false)] {
+            let q = rand([2, 3, 4], seed: 1), k = rand([2, 5, 4], seed: 2), v = rand([2, 5, 4], seed: 3), pos = rand([2, 3, 5], seed: 4)
+            var rng = SplitMix64(seed: 1)
+            let recorded = Tensor.attention(q: q, k: k, v: v, heads: 2, position: pos, keyMask: mask, causal: causal,
+                                            dropout: 0, training: false, rng: &rng)
+            let inferred = Tape.withoutGradients {
+                Tensor.attention(q: q, k: k, v: v, heads: 2, position: pos, keyMask: mask, causal: causal,
+                                 dropout: 0, training: false, rng: &rng)
+            }
+            XCTAssertTrue(recorded.requiresGrad)
+            XCTAssertFalse(inferred.requiresGrad)
+            XCTAssertEqual(inferred.data.map(\.bitPattern), recorded.data.map(\.bitPattern))
         }
     }
 

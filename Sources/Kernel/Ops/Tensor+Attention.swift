@@ -36,25 +36,46 @@ extension Tensor {
         var keyAdd = [Float](repeating: 0, count: b * s)
         if let keyMask { for i in 0..<(b * s) where keyMask[i] == 0 { keyAdd[i] = Tensor.maskValue } }
         let positionData = position?.data ?? []
-        var probs = [Float].uninitialized(b * h * slice)                     // P [B, H, T, S]
+        // P is kept for the backward only when there will be one; inference normalizes each slice in a
+        // scratch buffer that stays in cache.
+        let keepP = dropping
+            || Tape.isRecording && (q.requiresGrad || k.requiresGrad || v.requiresGrad || position?.requiresGrad == true)
+        var probs = [Float].uninitialized(keepP ? b * h * slice : 0)          // P [B, H, T, S]
         var keep = [UInt8](repeating: 0, count: dropping ? b * h * maskBytes : 0)
         var ctx = [Float].uninitialized(b * t * hk)
         probs.withUnsafeMutableBufferPointer { pp in keep.withUnsafeMutableBufferPointer { kp in ctx.withUnsafeMutableBufferPointer { cp in
         q.data.withUnsafeBufferPointer { qp in k.data.withUnsafeBufferPointer { kk in v.data.withUnsafeBufferPointer { vp in
         positionData.withUnsafeBufferPointer { posp in keyAdd.withUnsafeBufferPointer { ap in
-            let P = pp.baseAddress!, Kb = kp.baseAddress, C = cp.baseAddress!, Q = qp.baseAddress!, Kx = kk.baseAddress!
-            let V = vp.baseAddress!, Pos = position == nil ? nil : posp.baseAddress, A = ap.baseAddress!
+            let P = pp.baseAddress, Kb = kp.baseAddress, C = cp.baseAddress!, Q = qp.baseAddress!, Kx = kk.baseAddress!
+            let V = vp.baseAddress!, Pos = position == nil ? nil : posp.baseAddress, A = keyMask == nil ? nil : ap.baseAddress
             Parallel.forEach(b * h, minimumWork: slice * dk * 4) { job in
-                let bi = job / h, hi = job % h, pr = P + job * slice
-                sgemm(false, true, t, s, dk, Q + bi * t * hk + hi * dk, hk, Kx + bi * s * hk + hi * dk, hk, pr, s)
-                for ti in 0..<t {
-                    let row = pr + ti * s
-                    if let Pos { let prow = Pos + (hi * t + ti) * s; for j in 0..<s { row[j] += prow[j] } }
-                    if keyMask != nil { let ka = A + bi * s; for j in 0..<s { row[j] += ka[j] } }
-                    if causal { for j in Swift.min(ti + 1, s)..<s { row[j] += Tensor.maskValue } }
-                    Tensor.softmaxRow(row, row, s)
+                let bi = job / h, hi = job % h
+                func normalizedScores(_ pr: UnsafeMutablePointer<Float>) {
+                    sgemm(false, true, t, s, dk, Q + bi * t * hk + hi * dk, hk, Kx + bi * s * hk + hi * dk, hk, pr, s)
+                    let ka = A.map { $0 + bi * s }
+                    for ti in 0..<t {
+                        let row = pr + ti * s
+                        // Position bias and key padding in one pass (a real key's padding term is +0 exactly).
+                        switch (Pos.map { $0 + (hi * t + ti) * s }, ka) {
+                        case let (prow?, ka?): for j in 0..<s { row[j] += prow[j] + ka[j] }
+                        case let (prow?, nil): for j in 0..<s { row[j] += prow[j] }
+                        case let (nil, ka?): for j in 0..<s { row[j] += ka[j] }
+                        case (nil, nil): break
+                        }
+                        if causal { for j in Swift.min(ti + 1, s)..<s { row[j] += Tensor.maskValue } }
+                        Tensor.softmaxRow(row, row, s)
+                    }
                 }
                 let out = C + bi * t * hk + hi * dk, vb = V + bi * s * hk + hi * dk
+                guard keepP, let P else {                                          // inference: no dropout, P not kept
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: slice) { sp in
+                        normalizedScores(sp.baseAddress!)
+                        sgemm(false, false, t, dk, s, sp.baseAddress!, s, vb, hk, out, hk)
+                    }
+                    return
+                }
+                let pr = P + job * slice
+                normalizedScores(pr)
                 if dropping {
                     let mask = Kb! + job * maskBytes
                     Tensor.fillDropoutMask(mask, slice, seed: seed, stream: UInt64(job), threshold: threshold)

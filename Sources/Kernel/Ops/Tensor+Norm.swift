@@ -6,6 +6,16 @@
 // Rows (and, for dw, columns) are spread over the cores; the row sums run in 16 lanes (VectorKernels).
 
 extension Tensor {
+    /// One row: y = w ⊙ x·r with r = 1/√(mean(x²) + ε); returns r. (Also the decoder's inference path.)
+    @inline(__always)
+    static func rmsNormRow(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
+                           _ d: Int, _ epsilon: Float) -> Float {
+        let ss = VectorKernels.dot(x, x, d)                                  // 16 lanes, not one chain
+        let r = 1 / (ss / Float(d) + epsilon).squareRoot()
+        for i in 0..<d { y[i] = w[i] * (x[i] * r) }
+        return r
+    }
+
     public func rmsNorm(weight w: Tensor, epsilon: Float) -> Tensor {
         let x = self
         let d = shape.last!, rows = count / max(d, 1)
@@ -16,13 +26,7 @@ extension Tensor {
         x.data.withUnsafeBufferPointer { xp in w.data.withUnsafeBufferPointer { wp in
         y.withUnsafeMutableBufferPointer { yp in inv.withUnsafeMutableBufferPointer { ip in
             let X = xp.baseAddress!, W = wp.baseAddress!, Y = yp.baseAddress!, I = ip.baseAddress!
-            Parallel.forEach(rows, minimumWork: d * 4) { r in
-                let xr = X + r * d, yr = Y + r * d
-                let ss = VectorKernels.dot(xr, xr, d)                        // 16 lanes, not one chain
-                let rr = 1 / (ss / Float(d) + epsilon).squareRoot()
-                I[r] = rr
-                for i in 0..<d { yr[i] = W[i] * (xr[i] * rr) }
-            }
+            Parallel.forEach(rows, minimumWork: d * 4) { r in I[r] = Tensor.rmsNormRow(X + r * d, W, Y + r * d, d, epsilon) }
         } } } }
         return Tensor(shape: shape, data: y, parents: [x, w]) { t in
             t.grad!.withUnsafeBufferPointer { dp in x.data.withUnsafeBufferPointer { xp in

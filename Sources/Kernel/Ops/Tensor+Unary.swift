@@ -37,9 +37,16 @@ extension Tensor {
         }
     }
 
+    /// The tanh-form GELU of one value (the forward of `gelu()`; the decoder's inference path uses it too).
+    @inline(__always)
+    static func geluValue(_ x: Float) -> Float {
+        let c: Float = 0.7978845608028654  // √(2/π)
+        return 0.5 * x * (1 + tanh(c * (x + 0.044715 * x * x * x)))
+    }
+
     public func gelu() -> Tensor {
         let c: Float = 0.7978845608028654  // √(2/π)
-        return pointwise({ x in 0.5 * x * (1 + tanh(c * (x + 0.044715 * x * x * x))) }, derivative: { x, _ in
+        return pointwise({ x in Tensor.geluValue(x) }, derivative: { x, _ in
             let th = tanh(c * (x + 0.044715 * x * x * x))
             return 0.5 * (1 + th) + 0.5 * x * (1 - th * th) * c * (1 + 3 * 0.044715 * x * x)
         })

@@ -118,47 +118,85 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
     }
 
     /// Runs the decoder stack for one new token per row (caches updated); the final-norm hidden state [R, 1, D].
+    /// Inference only, on plain buffers reused across layers: each residual add is folded into the product
+    /// that makes it (x += ctx · Woᵀ with β = 1), and the feed-forward activation is applied in place.
     private func advance(parents: [Int], tokens: [Int]) -> Tensor {
         precondition(parents.count == tokens.count, "one token per row")
         let c = model.config
-        let r = parents.count, h = c.numHeads, dk = c.dKV, t = position
+        let r = parents.count, h = c.numHeads, dk = c.dKV, t = position, d = c.dModel, hk = h * dk
         rowInput = position == 0 ? parents : parents.map { rowInput[$0] }
         ancestry = ancestry.map { steps in parents.map { steps[$0] } } + [Array(0..<r)]
-        return Tape.withoutGradients {
-            var x = model.embed(tokens, batch: r)                        // [R, 1, D]
-            // Causal buckets for the one new query at position t against keys 0...t.
-            let biasTable = model.decoderBlocks[0].selfAttention.relativeBias!
-            let buckets = T5RelativePosition.buckets(queries: 1, keys: t + 1, queryStart: t, bidirectional: false,
-                                                     numBuckets: c.relativeAttentionNumBuckets,
-                                                     maxDistance: c.relativeAttentionMaxDistance)
-            var bias = [Float](repeating: 0, count: h * (t + 1))         // [H, t+1]
-            for j in 0...t { for hi in 0..<h { bias[hi * (t + 1) + j] = biasTable.data[buckets[j] * h + hi] } }
+        // Causal buckets for the one new query at position t against keys 0...t.
+        let biasTable = model.decoderBlocks[0].selfAttention.relativeBias!
+        let buckets = T5RelativePosition.buckets(queries: 1, keys: t + 1, queryStart: t, bidirectional: false,
+                                                 numBuckets: c.relativeAttentionNumBuckets,
+                                                 maxDistance: c.relativeAttentionMaxDistance)
+        var bias = [Float](repeating: 0, count: h * (t + 1))             // [H, t+1]
+        for j in 0...t { for hi in 0..<h { bias[hi * (t + 1) + j] = biasTable.data[buckets[j] * h + hi] } }
+        stepStart.append(selfK.first?.count ?? 0)                      // this step's block in the caches
 
-            stepStart.append(selfK.first?.count ?? 0)                  // this step's block in the caches
-            for (l, block) in model.decoderBlocks.enumerated() {
-                // Self-attention with the cache.
-                let a = block.selfAttention
-                let hn = x.rmsNorm(weight: block.selfAttentionNorm, epsilon: c.layerNormEpsilon)
-                let q = hn.matmul(a.q, transposeB: true).data               // [R, H·K]
-                let k = hn.matmul(a.k, transposeB: true).data
-                let v = hn.matmul(a.v, transposeB: true).data
-                selfK[l].append(contentsOf: k)
-                selfV[l].append(contentsOf: v)
-                let ctx = attendCached(q: q, keys: selfK[l], values: selfV[l], bias: bias, heads: h, dk: dk)
-                x = x + Tensor(shape: [r, 1, h * dk], data: ctx).matmul(a.o, transposeB: true)
-                // Cross-attention over the input's cached keys/values.
-                let ca = block.crossAttention!
-                let cn = x.rmsNorm(weight: block.crossAttentionNorm!, epsilon: c.layerNormEpsilon)
-                let cq = cn.matmul(ca.q, transposeB: true).data
-                let cctx = attendGrouped(q: cq, keysT: crossK[l], values: crossV[l], keyRow: rowInput, heads: h, dk: dk)
-                x = x + Tensor(shape: [r, 1, h * dk], data: cctx).matmul(ca.o, transposeB: true)
-                let f = x.rmsNorm(weight: block.feedForwardNorm, epsilon: c.layerNormEpsilon)
-                var unused = SplitMix64(seed: 0)
-                x = x + block.feedForward.forward(f, dropout: 0, training: false, rng: &unused)
+        var x = [Float].uninitialized(r * d)                              // the residual stream [R, D]
+        model.shared.data.withUnsafeBufferPointer { e in x.withUnsafeMutableBufferPointer { xp in
+            for (i, token) in tokens.enumerated() { (xp.baseAddress! + i * d).update(from: e.baseAddress! + token * d, count: d) }
+        } }
+        var normed = [Float].uninitialized(r * d), q = [Float].uninitialized(r * hk)
+        var k = [Float].uninitialized(r * hk), v = [Float].uninitialized(r * hk)
+        var inner = [Float].uninitialized(r * c.dFF), gate: [Float] = c.isGated ? .uninitialized(r * c.dFF) : []
+        for (l, block) in model.decoderBlocks.enumerated() {
+            // Self-attention with the cache.
+            let a = block.selfAttention
+            Self.normalize(x, block.selfAttentionNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+            Self.product(normed, a.q, into: &q)
+            Self.product(normed, a.k, into: &k)
+            Self.product(normed, a.v, into: &v)
+            selfK[l].append(contentsOf: k)
+            selfV[l].append(contentsOf: v)
+            let ctx = attendCached(q: q, keys: selfK[l], values: selfV[l], bias: bias, heads: h, dk: dk)
+            Self.product(ctx, a.o, into: &x, accumulate: true)
+            // Cross-attention over the input's cached keys/values.
+            let ca = block.crossAttention!
+            Self.normalize(x, block.crossAttentionNorm!, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+            Self.product(normed, ca.q, into: &q)
+            let cctx = attendGrouped(q: q, keysT: crossK[l], values: crossV[l], keyRow: rowInput, heads: h, dk: dk)
+            Self.product(cctx, ca.o, into: &x, accumulate: true)
+            // Feed-forward: wo · relu(wi · x), or wo · (gelu(wi0 · x) ⊙ wi1 · x).
+            let ff = block.feedForward
+            Self.normalize(x, block.feedForwardNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+            if let wi = ff.wi {
+                Self.product(normed, wi, into: &inner)
+                inner.withUnsafeMutableBufferPointer { p in
+                    let P = p.baseAddress!
+                    Parallel.chunks(p.count) { range in for i in range { P[i] = Swift.max(P[i], 0) } }
+                }
+            } else {
+                Self.product(normed, ff.wi0!, into: &inner)
+                Self.product(normed, ff.wi1!, into: &gate)
+                inner.withUnsafeMutableBufferPointer { p in gate.withUnsafeBufferPointer { g in
+                    let P = p.baseAddress!, G = g.baseAddress!
+                    Parallel.chunks(p.count) { range in for i in range { P[i] = Tensor.geluValue(P[i]) * G[i] } }
+                } }
             }
-            position += 1
-            return x.rmsNorm(weight: model.decoderFinalNorm, epsilon: c.layerNormEpsilon)
+            Self.product(inner, ff.wo, into: &x, accumulate: true)
         }
+        position += 1
+        Self.normalize(x, model.decoderFinalNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+        return Tensor(shape: [r, 1, d], data: normed)
+    }
+
+    /// c = a · wᵀ (or c += a · wᵀ): a [R, in], w [out, in], c [R, out].
+    private static func product(_ a: [Float], _ w: Tensor, into c: inout [Float], accumulate: Bool = false) {
+        let out = w.shape[0], inner = w.shape[1], rows = a.count / max(inner, 1)
+        a.withUnsafeBufferPointer { ap in w.data.withUnsafeBufferPointer { wp in c.withUnsafeMutableBufferPointer { cp in
+            parallelSgemm(false, true, rows, out, inner, ap.baseAddress!, wp.baseAddress!, cp.baseAddress!, accumulate: accumulate)
+        } } }
+    }
+
+    /// T5's RMS norm of every row of x into y.
+    private static func normalize(_ x: [Float], _ weight: Tensor, into y: inout [Float], width d: Int, epsilon: Float) {
+        x.withUnsafeBufferPointer { xp in weight.data.withUnsafeBufferPointer { wp in y.withUnsafeMutableBufferPointer { yp in
+            let X = xp.baseAddress!, W = wp.baseAddress!, Y = yp.baseAddress!
+            Parallel.forEach(xp.count / d, minimumWork: d * 4) { r in _ = Tensor.rmsNormRow(X + r * d, W, Y + r * d, d, epsilon) }
+        } } }
     }
 
     /// Cross-attention: the rows of one input (consecutive rows with the same keyRow — a beam search keeps an
