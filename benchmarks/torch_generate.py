@@ -8,6 +8,8 @@ random init from --seed, or weights loaded from a safetensors file (HF names) gi
 Items: --items (12,000) distinct random token sequences of length 4-8 (tokens 2..vocab-1, seeded), each
 followed by EOS (1) in the trie, so a hypothesis ends exactly when it has spelled a whole item.
 Inputs: --inputs random prompts of 128 tokens (ending in EOS, no padding), decoded --batch at a time.
+--items-file / --inputs-file (one sequence of token ids per line, space-separated; items without EOS) replace
+the random items and prompts: `idgenrec-bench decode --torch` passes the Swift run's trie, prompts and weights.
 prefix_allowed_tokens_fn: looks the generated prefix (after the decoder start token) up in a dict of all trie
 prefixes (precomputed, so the Python side is as cheap as it can be); an impossible prefix gets [pad] (HF raises
 on an empty list) — it never happens with a complete trie.
@@ -17,7 +19,7 @@ other processes on the shared cores), mean_distinct_valid (distinct returned seq
 that are real items, out of 20), invalid_returned, versions, setup. Progress on stderr.
 
 Run:  /work/venv/bin/python benchmarks/torch_generate.py [--inputs 4] [--batch 1] [--threads 2]
-      [--weights model.safetensors] [--seed 0]
+      [--weights model.safetensors] [--items-file items.txt] [--inputs-file inputs.txt] [--seed 0]
 """
 import argparse
 import json
@@ -37,8 +39,15 @@ def parse():
     p.add_argument("--beams", type=int, default=20)
     p.add_argument("--attn", default="sdpa", choices=["sdpa", "eager"])
     p.add_argument("--weights", help="safetensors file with cpu-small weights under HF names (else random init)")
+    p.add_argument("--items-file", help="item token ids, one item per line (else --items random ones)")
+    p.add_argument("--inputs-file", help="prompt token ids, one prompt per line (else random ones)")
     p.add_argument("--seed", type=int, default=0)
     return p.parse_args()
+
+
+def read_sequences(path):
+    with open(path) as f:
+        return [tuple(int(t) for t in line.split()) for line in f if line.strip()]
 
 
 def make_items(count, vocab, seed):
@@ -83,7 +92,7 @@ def main():
     model.eval()
 
     eos, pad, start = config.eos_token_id, config.pad_token_id, config.decoder_start_token_id
-    items = make_items(args.items, config.vocab_size, args.seed + 2)
+    items = read_sequences(args.items_file) if args.items_file else make_items(args.items, config.vocab_size, args.seed + 2)
     valid = set(items)
     table = prefix_table(items, eos)
     max_len = max(len(i) for i in items) + 1
@@ -91,9 +100,16 @@ def main():
     def allowed(batch_id, sent):
         return table.get(tuple(sent.tolist()[1:]), [pad])
 
-    g = torch.Generator().manual_seed(args.seed + 1)
-    prompts = torch.randint(2, config.vocab_size, (args.inputs, args.input_len), generator=g)
-    prompts[:, -1] = eos
+    if args.inputs_file:
+        given = read_sequences(args.inputs_file)[:args.inputs]
+        if len({len(p) for p in given}) != 1:
+            raise SystemExit(f"{args.inputs_file}: prompts must all have one length (no padding here)")
+        prompts = torch.tensor(given, dtype=torch.long)
+        args.inputs, args.input_len = len(given), len(given[0])
+    else:
+        g = torch.Generator().manual_seed(args.seed + 1)
+        prompts = torch.randint(2, config.vocab_size, (args.inputs, args.input_len), generator=g)
+        prompts[:, -1] = eos
     with torch.no_grad():  # warm-up call (allocations, thread pools), not timed
         model.generate(input_ids=prompts[:1], attention_mask=torch.ones_like(prompts[:1]), num_beams=args.beams,
                        num_return_sequences=args.beams, max_new_tokens=max_len, prefix_allowed_tokens_fn=allowed,
@@ -123,7 +139,7 @@ def main():
         "framework": "pytorch", "torch": torch.__version__, "transformers": transformers.__version__,
         "threads": args.threads, "attn": args.attn, "preset": "cpu-small",
         "weights": args.weights or f"random init, seed {args.seed}",
-        "items": args.items, "beams": args.beams, "return_sequences": args.beams, "input_len": args.input_len,
+        "items": len(items), "beams": args.beams, "return_sequences": args.beams, "input_len": args.input_len,
         "inputs": args.inputs, "batch": args.batch,
         "ms_per_input": round(1000 * sum(times) / len(times), 1), "ms_per_input_min": round(1000 * min(times), 1),
         "mean_distinct_valid": round(sum(distinct) / len(distinct), 2),

@@ -2,9 +2,12 @@
 // sequences of length 4–8, inputs of 128 tokens, batch 1 and batched, with a T5 preset (random weights,
 // cached incremental decoding) — and with a replay scorer whose `step` only copies precomputed log-softmax
 // rows, which isolates the decoder's own bookkeeping from the model's time.
-// The HF `generate` + `prefix_allowed_tokens_fn` reference for the same trie is not run here yet.
+// With --torch PYTHON it then runs the reference in the same run: HF `generate` + `prefix_allowed_tokens_fn`
+// (benchmarks/torch_generate.py, batch 1) on the same weights (saved from this model), the same trie and the
+// same prompts, and prints the ratio.
 //
-// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 64] [--batch 32] [--beams 20] [--renormalize] [--batched-only]
+// Usage: idgenrec-bench decode [--preset cpu-small] [--items 12000] [--inputs 64] [--batch 32] [--beams 20] [--renormalize]
+//                              [--batched-only] [--torch /path/to/venv/bin/python [--torch-inputs N (default: all)]]
 //
 // Legend: B inputs, R rows of a step, V vocabulary, P precomputed rows.
 import Foundation
@@ -82,6 +85,7 @@ func runDecodeBench(args: [String]) throws {
     if config.renormalizeAllowed { print("scoring: log-softmax renormalized over each row's allowed tokens") }
     let decoder = try TrieBeamDecoder(config: config)
     let replay = ReplayScorer(vocabularySize: V, seed: 7)
+    var batchedMs = 0.0
     for (label, scorer) in [("replay scorer, decoder overhead", replay as Seq2SeqScorer), ("\(preset) T5", model)] {
         for b in args.contains("--batched-only") ? [batch] : [1, batch] {
             replay.seconds = 0
@@ -103,6 +107,7 @@ func runDecodeBench(args: [String]) throws {
                 start += chunk.count
             }
             let ms = Date().timeIntervalSince(t0) * 1000 / Double(inputs.count)
+            if scorer === model && b == batch { batchedMs = ms }
             let inStep = scorer === replay ? String(format: " (step %.2f)", replay.seconds * 1000 / Double(inputs.count)) : ""
             // Mean over all inputs, and the best batch (the host's second core comes and goes).
             print(String(format: "trie-beam K=%d, %@, batch %d: %.2f ms/input (best batch %.2f)%@, %.1f items/input; 22,363 users ≈ %.1f min; results %016llx",
@@ -120,4 +125,36 @@ func runDecodeBench(args: [String]) throws {
     }
     print(String(format: "  of which encoder + cross-attention keys/values, batch %d: %.2f ms/input", batch,
                  Date().timeIntervalSince(t0) * 1000 / Double(inputs.count)))
+    if let python = value(of: "--torch", in: args) {
+        try runDecodeReference(python: python, model: model, items: ids, inputs: Array(inputs.prefix(option("--torch-inputs", inputs.count))),
+                               beams: beams, swiftMs: batchedMs, batch: batch)
+    }
+}
+
+/// HF `generate` on this model's weights, trie and prompts (torch_generate.py, batch 1), and the ratio.
+func runDecodeReference(python: String, model: T5Model, items: [[Int]], inputs: [[Int]], beams: Int, swiftMs: Double,
+                        batch: Int) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("idgenrec-decode-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try model.save(directory: dir)
+    func lines(_ rows: [[Int]]) -> String { rows.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "\n") + "\n" }
+    let itemsFile = dir.appendingPathComponent("items.txt"), inputsFile = dir.appendingPathComponent("inputs.txt")
+    try lines(items.map { Array($0.dropLast()) }).write(to: itemsFile, atomically: true, encoding: .utf8)  // without EOS
+    try lines(inputs).write(to: inputsFile, atomically: true, encoding: .utf8)
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("torch_generate.py").path
+    let out = try runProcess(python, [script, "--weights", dir.appendingPathComponent("model.safetensors").path,
+                                      "--items-file", itemsFile.path, "--inputs-file", inputsFile.path,
+                                      "--inputs", String(inputs.count), "--batch", "1", "--beams", String(beams)])
+    guard let line = out.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
+          let json = try? JSONValue.parse(String(line)), let hf = json["ms_per_input"]?.doubleValue else {
+        print("torch: could not read its result line:\n\(out)")
+        return
+    }
+    let fastest = json["ms_per_input_min"]?.doubleValue ?? hf, distinct = json["mean_distinct_valid"]?.doubleValue ?? 0
+    print(String(format: "HF generate + prefix_allowed_tokens_fn, batch 1, same weights, trie and prompts (%d inputs): "
+                 + "%.1f ms/input (fastest %.1f), %.1f distinct valid items/input", inputs.count, hf, fastest, distinct))
+    if swiftMs > 0 {
+        print(String(format: "ratio  Swift trie-beam batch %d is ×%.1f faster than HF per input", batch, hf / swiftMs))
+    }
 }
