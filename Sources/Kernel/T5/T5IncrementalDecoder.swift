@@ -36,7 +36,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         var unused = SplitMix64(seed: 0)
         let encoded = Tape.withoutGradients {
             model.encode(embeddings: model.embed(ids, batch: b), attentionMask: mask, dropoutRNG: &unused, training: false)
-        }  // [B, S, D]
+        }.data  // [B·S, D]
         // Keys are kept transposed (Kᵀ = W_k · encodedᵀ, one product for the batch) so that the scores
         // Q · Kᵀ are a plain product (OpenBLAS's small-matrix NN kernel: half the time of Q · Kᵀ from rows).
         var ks: [[Float]] = [], vs: [[Float]] = []
@@ -44,12 +44,10 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         for block in model.decoderBlocks {
             let a = block.crossAttention!
             var kt = [Float].uninitialized(hk * n), v = [Float].uninitialized(n * hk)
-            encoded.data.withUnsafeBufferPointer { e in a.k.data.withUnsafeBufferPointer { w in
-                kt.withUnsafeMutableBufferPointer { sgemm(false, true, hk, n, d, w.baseAddress!, e.baseAddress!, $0.baseAddress!) }
+            encoded.withUnsafeBufferPointer { e in a.k.data.withUnsafeBufferPointer { w in
+                kt.withUnsafeMutableBufferPointer { parallelSgemm(false, true, hk, n, d, w.baseAddress!, e.baseAddress!, $0.baseAddress!) }
             } }
-            encoded.data.withUnsafeBufferPointer { e in a.v.data.withUnsafeBufferPointer { w in
-                v.withUnsafeMutableBufferPointer { sgemm(false, true, n, hk, d, e.baseAddress!, w.baseAddress!, $0.baseAddress!) }
-            } }
+            T5Model.product(encoded, a.v, into: &v)
             ks.append(kt)
             vs.append(v)
         }
@@ -145,58 +143,31 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         for (l, block) in model.decoderBlocks.enumerated() {
             // Self-attention with the cache.
             let a = block.selfAttention
-            Self.normalize(x, block.selfAttentionNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
-            Self.product(normed, a.q, into: &q)
-            Self.product(normed, a.k, into: &k)
-            Self.product(normed, a.v, into: &v)
+            T5Model.normalize(x, block.selfAttentionNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+            T5Model.product(normed, a.q, into: &q)
+            T5Model.product(normed, a.k, into: &k)
+            T5Model.product(normed, a.v, into: &v)
             selfK[l].append(contentsOf: k)
             selfV[l].append(contentsOf: v)
             let ctx = attendCached(q: q, keys: selfK[l], values: selfV[l], bias: bias, heads: h, dk: dk)
-            Self.product(ctx, a.o, into: &x, accumulate: true)
+            T5Model.product(ctx, a.o, into: &x, accumulate: true)
             // Cross-attention over the input's cached keys/values.
             let ca = block.crossAttention!
-            Self.normalize(x, block.crossAttentionNorm!, into: &normed, width: d, epsilon: c.layerNormEpsilon)
-            Self.product(normed, ca.q, into: &q)
+            T5Model.normalize(x, block.crossAttentionNorm!, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+            T5Model.product(normed, ca.q, into: &q)
             let cctx = attendGrouped(q: q, keysT: crossK[l], values: crossV[l], keyRow: rowInput, heads: h, dk: dk)
-            Self.product(cctx, ca.o, into: &x, accumulate: true)
+            T5Model.product(cctx, ca.o, into: &x, accumulate: true)
             // Feed-forward: wo · relu(wi · x), or wo · (gelu(wi0 · x) ⊙ wi1 · x).
-            let ff = block.feedForward
-            Self.normalize(x, block.feedForwardNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
-            if let wi = ff.wi {
-                Self.product(normed, wi, into: &inner)
-                inner.withUnsafeMutableBufferPointer { p in
-                    let P = p.baseAddress!
-                    Parallel.chunks(p.count) { range in for i in range { P[i] = Swift.max(P[i], 0) } }
-                }
-            } else {
-                Self.product(normed, ff.wi0!, into: &inner)
-                Self.product(normed, ff.wi1!, into: &gate)
-                inner.withUnsafeMutableBufferPointer { p in gate.withUnsafeBufferPointer { g in
-                    let P = p.baseAddress!, G = g.baseAddress!
-                    Parallel.chunks(p.count) { range in for i in range { P[i] = Tensor.geluValue(P[i]) * G[i] } }
-                } }
-            }
-            Self.product(inner, ff.wo, into: &x, accumulate: true)
+            T5Model.normalize(x, block.feedForwardNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+            normed.withUnsafeBufferPointer { np in x.withUnsafeMutableBufferPointer { xp in
+            inner.withUnsafeMutableBufferPointer { ip in gate.withUnsafeMutableBufferPointer { gp in
+                T5Model.feedForward(block.feedForward, rows: r, np.baseAddress!, inner: ip.baseAddress!, gate: gp.baseAddress,
+                                    into: xp.baseAddress!, width: d)
+            } } } }
         }
         position += 1
-        Self.normalize(x, model.decoderFinalNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
+        T5Model.normalize(x, model.decoderFinalNorm, into: &normed, width: d, epsilon: c.layerNormEpsilon)
         return Tensor(shape: [r, 1, d], data: normed)
-    }
-
-    /// c = a · wᵀ (or c += a · wᵀ): a [R, in], w [out, in], c [R, out].
-    private static func product(_ a: [Float], _ w: Tensor, into c: inout [Float], accumulate: Bool = false) {
-        let out = w.shape[0], inner = w.shape[1], rows = a.count / max(inner, 1)
-        a.withUnsafeBufferPointer { ap in w.data.withUnsafeBufferPointer { wp in c.withUnsafeMutableBufferPointer { cp in
-            parallelSgemm(false, true, rows, out, inner, ap.baseAddress!, wp.baseAddress!, cp.baseAddress!, accumulate: accumulate)
-        } } }
-    }
-
-    /// T5's RMS norm of every row of x into y.
-    private static func normalize(_ x: [Float], _ weight: Tensor, into y: inout [Float], width d: Int, epsilon: Float) {
-        x.withUnsafeBufferPointer { xp in weight.data.withUnsafeBufferPointer { wp in y.withUnsafeMutableBufferPointer { yp in
-            let X = xp.baseAddress!, W = wp.baseAddress!, Y = yp.baseAddress!
-            Parallel.forEach(xp.count / d, minimumWork: d * 4) { r in _ = Tensor.rmsNormRow(X + r * d, W, Y + r * d, d, epsilon) }
-        } } }
     }
 
     /// Cross-attention: the rows of one input (consecutive rows with the same keyRow — a beam search keeps an
