@@ -112,6 +112,21 @@ static inline __attribute__((always_inline)) float max_body(const float *x, long
     return m;
 }
 
+static inline __attribute__((always_inline))
+void softmax_body(const float *x, float *y, const float *b1, const float *b2, long n, long unmasked) {
+    if (b1 && b2) {
+        for (long i = 0; i < n; i++) y[i] = x[i] + (b1[i] + b2[i]);
+    } else if (b1 || b2) {
+        const float *b = b1 ? b1 : b2;
+        for (long i = 0; i < n; i++) y[i] = x[i] + b[i];
+    } else if (y != x) {
+        for (long i = 0; i < n; i++) y[i] = x[i];
+    }
+    for (long i = unmasked < 0 ? 0 : unmasked; i < n; i++) y[i] += -1e9f;
+    float inv = 1.0f / exp_shifted_body(y, y, n, max_body(y, n));
+    for (long i = 0; i < n; i++) y[i] *= inv;
+}
+
 #define IDG_VARIANT(SUFFIX, TARGET)                                                                       \
     __attribute__((target(TARGET))) static float sum_exp_##SUFFIX(const float *x, long n, float shift) {  \
         return exp_shifted_body(x, 0, n, shift);                                                          \
@@ -120,7 +135,11 @@ static inline __attribute__((always_inline)) float max_body(const float *x, long
                                                                        float shift) {                     \
         return exp_shifted_body(x, y, n, shift);                                                          \
     }                                                                                                     \
-    __attribute__((target(TARGET))) static float max_##SUFFIX(const float *x, long n) { return max_body(x, n); }
+    __attribute__((target(TARGET))) static float max_##SUFFIX(const float *x, long n) { return max_body(x, n); } \
+    __attribute__((target(TARGET))) static void softmax_##SUFFIX(const float *x, float *y, const float *b1,       \
+                                                                  const float *b2, long n, long unmasked) {       \
+        softmax_body(x, y, b1, b2, n, unmasked);                                                          \
+    }
 
 IDG_VARIANT(avx512, "avx512f")
 IDG_VARIANT(avx2, "avx2")
@@ -128,20 +147,26 @@ IDG_VARIANT(avx2, "avx2")
 static float sum_exp_sse2(const float *x, long n, float shift) { return exp_shifted_body(x, 0, n, shift); }
 static float exp_shifted_sse2(const float *x, float *y, long n, float shift) { return exp_shifted_body(x, y, n, shift); }
 static float max_sse2(const float *x, long n) { return max_body(x, n); }
+static void softmax_sse2(const float *x, float *y, const float *b1, const float *b2, long n, long unmasked) {
+    softmax_body(x, y, b1, b2, n, unmasked);
+}
 
 typedef float (*sum_exp_fn)(const float *, long, float);
 typedef float (*exp_shifted_fn)(const float *, float *, long, float);
 typedef float (*max_fn)(const float *, long);
+typedef void (*softmax_fn)(const float *, float *, const float *, const float *, long, long);
 
 static const sum_exp_fn sum_exp_variants[3] = {sum_exp_sse2, sum_exp_avx2, sum_exp_avx512};
 static const exp_shifted_fn exp_shifted_variants[3] = {exp_shifted_sse2, exp_shifted_avx2, exp_shifted_avx512};
 static const max_fn max_variants[3] = {max_sse2, max_avx2, max_avx512};
+static const softmax_fn softmax_variants[3] = {softmax_sse2, softmax_avx2, softmax_avx512};
 static const char *variant_names[3] = {"sse2", "avx2", "avx512"};
 
 static int variant_count = 1;
 static sum_exp_fn sum_exp_chosen = sum_exp_sse2;
 static exp_shifted_fn exp_shifted_chosen = exp_shifted_sse2;
 static max_fn max_chosen = max_sse2;
+static softmax_fn softmax_chosen = softmax_sse2;
 
 __attribute__((constructor)) static void idg_choose_variant(void) {
     __builtin_cpu_init();
@@ -154,11 +179,15 @@ __attribute__((constructor)) static void idg_choose_variant(void) {
     sum_exp_chosen = sum_exp_variants[count - 1];
     exp_shifted_chosen = exp_shifted_variants[count - 1];
     max_chosen = max_variants[count - 1];
+    softmax_chosen = softmax_variants[count - 1];
 }
 
 float idg_sum_exp(const float *x, long n, float shift) { return sum_exp_chosen(x, n, shift); }
 float idg_exp_shifted(const float *x, float *y, long n, float shift) { return exp_shifted_chosen(x, y, n, shift); }
 float idg_max(const float *x, long n) { return max_chosen(x, n); }
+void idg_softmax_row(const float *x, float *y, const float *b1, const float *b2, long n, long unmasked) {
+    softmax_chosen(x, y, b1, b2, n, unmasked);
+}
 
 int idg_vector_variant_count(void) { return variant_count; }
 int idg_vector_variant(void) { return variant_count - 1; }
@@ -167,4 +196,7 @@ const char *idg_vector_variant_name(int v) { return v >= 0 && v < 3 ? variant_na
 float idg_sum_exp_variant(int v, const float *x, long n, float shift) { return sum_exp_variants[v](x, n, shift); }
 float idg_exp_shifted_variant(int v, const float *x, float *y, long n, float shift) {
     return exp_shifted_variants[v](x, y, n, shift);
+}
+void idg_softmax_row_variant(int v, const float *x, float *y, const float *b1, const float *b2, long n, long unmasked) {
+    softmax_variants[v](x, y, b1, b2, n, unmasked);
 }

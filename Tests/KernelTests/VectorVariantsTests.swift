@@ -45,6 +45,43 @@ final class VectorVariantsTests: XCTestCase {
         }
     }
 
+    /// The fused softmax row is the composition it replaced (bias adds, causal mask, max, exponentials, one
+    /// multiply by 1/Σ), to the bit, on every variant, with and without biases, in place or not.
+    func testSoftmaxRowIsTheComposition() {
+        var rng = SplitMix64(seed: 13)
+        for n in [1, 7, 16, 37, 128] {
+            let x = (0..<n).map { _ in Float(rng.nextUnit() * 12 - 6) }
+            let b1 = (0..<n).map { _ in Float(rng.nextUnit() * 2 - 1) }
+            let b2 = (0..<n).map { $0 % 5 == 4 ? Tensor.maskValue : 0 }
+            for (useB1, useB2, unmasked) in [(false, false, n), (true, false, n), (false, true, n), (true, true, (n + 1) / 2)] {
+                var want = x
+                for i in 0..<n {
+                    if useB1 && useB2 { want[i] += b1[i] + b2[i] } else if useB1 { want[i] += b1[i] } else if useB2 { want[i] += b2[i] }
+                    if i >= unmasked { want[i] += Tensor.maskValue }
+                }
+                let m = want.withUnsafeBufferPointer { idg_max($0.baseAddress, n) }
+                let total = want.withUnsafeMutableBufferPointer { idg_exp_shifted($0.baseAddress, $0.baseAddress, n, m) }
+                want = want.map { $0 * (1 / total) }
+                for v in 0..<Int(idg_vector_variant_count()) {
+                    var y = [Float](repeating: 0, count: n), inPlace = x
+                    x.withUnsafeBufferPointer { xp in b1.withUnsafeBufferPointer { p1 in b2.withUnsafeBufferPointer { p2 in
+                        y.withUnsafeMutableBufferPointer {
+                            idg_softmax_row_variant(Int32(v), xp.baseAddress, $0.baseAddress, useB1 ? p1.baseAddress : nil,
+                                                    useB2 ? p2.baseAddress : nil, n, unmasked)
+                        }
+                        inPlace.withUnsafeMutableBufferPointer {
+                            idg_softmax_row_variant(Int32(v), $0.baseAddress, $0.baseAddress, useB1 ? p1.baseAddress : nil,
+                                                    useB2 ? p2.baseAddress : nil, n, unmasked)
+                        }
+                    } } }
+                    let label = "\(String(cString: idg_vector_variant_name(Int32(v)))), n = \(n), biases \(useB1) \(useB2)"
+                    XCTAssertNil(firstDifference(y, want), label)
+                    XCTAssertNil(firstDifference(inPlace, want), label + ", in place")
+                }
+            }
+        }
+    }
+
     func testMax() {
         XCTAssertEqual(idg_max(nil, 0), -.infinity)
         var rng = SplitMix64(seed: 5)

@@ -19,6 +19,11 @@ float idg_sum_exp(const float *x, long n, float shift);
 /// y[i] = e^(x[i] − shift) for i < n, returning their sum as `idg_sum_exp` does. y may equal x.
 float idg_exp_shifted(const float *x, float *y, long n, float shift);
 
+/// y = softmax(x + bias1 + bias2) over one row of n, where positions ≥ `unmasked` also get −10⁹ (a causal
+/// mask); either bias may be NULL and y may equal x. The same operations, in the same order, as adding
+/// x[i] + (bias1[i] + bias2[i]), then the mask, then `idg_max`, `idg_exp_shifted` and a multiply by 1/Σ.
+void idg_softmax_row(const float *x, float *y, const float *bias1, const float *bias2, long n, long unmasked);
+
 /// max of x[0..<n]; −∞ when n = 0. NaNs are skipped.
 float idg_max(const float *x, long n);
 
@@ -31,6 +36,7 @@ const char *idg_vector_variant_name(int v);
 /// `idg_sum_exp` and `idg_exp_shifted` of variant `v` (< idg_vector_variant_count()), for tests.
 float idg_sum_exp_variant(int v, const float *x, long n, float shift);
 float idg_exp_shifted_variant(int v, const float *x, float *y, long n, float shift);
+void idg_softmax_row_variant(int v, const float *x, float *y, const float *bias1, const float *bias2, long n, long unmasked);
 
 /// The variant the dispatching functions above use.
 int idg_vector_variant(void);

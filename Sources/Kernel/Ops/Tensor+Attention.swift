@@ -52,18 +52,13 @@ extension Tensor {
                 let bi = job / h, hi = job % h
                 func normalizedScores(_ pr: UnsafeMutablePointer<Float>) {
                     sgemm(false, true, t, s, dk, Q + bi * t * hk + hi * dk, hk, Kx + bi * s * hk + hi * dk, hk, pr, s)
-                    let ka = A.map { $0 + bi * s }
+                    let ka = A.map { UnsafePointer($0 + bi * s) }
                     for ti in 0..<t {
+                        // + position bias + key padding (a real key's padding term is +0 exactly), then the
+                        // causal mask, then softmax: one call per row, while the row is in cache.
                         let row = pr + ti * s
-                        // Position bias and key padding in one pass (a real key's padding term is +0 exactly).
-                        switch (Pos.map { $0 + (hi * t + ti) * s }, ka) {
-                        case let (prow?, ka?): for j in 0..<s { row[j] += prow[j] + ka[j] }
-                        case let (prow?, nil): for j in 0..<s { row[j] += prow[j] }
-                        case let (nil, ka?): for j in 0..<s { row[j] += ka[j] }
-                        case (nil, nil): break
-                        }
-                        if causal { for j in Swift.min(ti + 1, s)..<s { row[j] += Tensor.maskValue } }
-                        Tensor.softmaxRow(row, row, s)
+                        VectorKernels.softmax(row, row, s, bias1: Pos.map { $0 + (hi * t + ti) * s }, bias2: ka,
+                                              unmasked: causal ? Swift.min(ti + 1, s) : s)
                     }
                 }
                 let out = C + bi * t * hk + hi * dk, vb = V + bi * s * hk + hi * dk

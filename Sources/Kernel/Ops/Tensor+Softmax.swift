@@ -50,10 +50,7 @@ extension Tensor {
 
     @inline(__always)
     static func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ v: Int) {
-        let m = VectorKernels.max(x, v)
-        let s = VectorKernels.expShifted(x, y, v, shift: m)
-        let inv = 1 / s
-        for i in 0..<v { y[i] *= inv }
+        VectorKernels.softmax(x, y, v)                                   // max, e^(x − max), · 1/Σ
     }
 
     @inline(__always)

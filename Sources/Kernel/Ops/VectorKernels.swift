@@ -66,6 +66,13 @@ enum VectorKernels {
         idg_exp_shifted(x, y, n, shift)
     }
 
+    /// y = softmax(x + bias1 + bias2) over n elements, positions ≥ `unmasked` also masked (−10⁹); y may be x.
+    @inline(__always)
+    static func softmax(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int,
+                        bias1: UnsafePointer<Float>? = nil, bias2: UnsafePointer<Float>? = nil, unmasked: Int? = nil) {
+        idg_softmax_row(x, y, bias1, bias2, n, unmasked ?? n)
+    }
+
     /// max of x[0..<n] (−∞ when n = 0).
     @inline(__always)
     static func max(_ x: UnsafePointer<Float>, _ n: Int) -> Float { idg_max(x, n) }

@@ -41,7 +41,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
         // kernel: half the time of Q · Kᵀ from rows), and each (input, head) block of keys and of values is
         // contiguous (a strided block costs the step's small products ~15% more in cache misses).
         var ks: [[Float]] = [], vs: [[Float]] = []
-        let hk = c.innerDim, d = c.dModel, h = c.numHeads, dk = c.dKV
+        let hk = c.innerDim, h = c.numHeads, dk = c.dKV
         var kRows = [Float].uninitialized(b * s * hk), vRows = [Float].uninitialized(b * s * hk)   // [B·S, H·K]
         for block in model.decoderBlocks {
             let a = block.crossAttention!
@@ -212,12 +212,7 @@ public final class T5IncrementalDecoder: IncrementalDecoder {
                         S.update(repeating: 1 / Float(n), count: g * n)
                     } else {
                         sgemm(false, false, g, n, dk, qBase, hk, kBase, s, S, n)
-                        for row in 0..<g {
-                            let sr = S + row * n
-                            let m = VectorKernels.max(sr, n)
-                            let inv = 1 / VectorKernels.expShifted(sr, sr, n, shift: m)
-                            for j in 0..<n { sr[j] *= inv }
-                        }
+                        for row in 0..<g { VectorKernels.softmax(S + row * n, S + row * n, n) }
                     }
                     sgemm(false, false, g, dk, n, S, n, vBase, dk, oBase, hk)
                 }
