@@ -14,15 +14,13 @@
 typedef float f16 __attribute__((vector_size(64), aligned(4)));
 typedef int32_t i16 __attribute__((vector_size(64), aligned(4)));
 typedef float f8 __attribute__((vector_size(32), aligned(4)));
-typedef int32_t i8 __attribute__((vector_size(32), aligned(4)));
 
 typedef uint32_t u16 __attribute__((vector_size(64), aligned(4)));
-typedef uint32_t u8 __attribute__((vector_size(32), aligned(4)));
 
 // e^x for x ≤ 88.3 (callers pass x − max ≤ 0): Cephes' single-precision scheme — x = n·ln2 + r, |r| ≤ ln2/2,
 // a degree-6 polynomial for e^r, 2^n built in the exponent bits. Relative error ≤ 2e-7 against expf; below
 // −87.3 (masked scores, −∞) the result is exactly 0 (expf would give a denormal). n = round(x / ln2) by the
-// 1.5·2^23 trick: adding it leaves n in the low mantissa bits. exp16 and exp8 are the same code, 16 and 8 wide.
+// 1.5·2^23 trick: adding it leaves n in the low mantissa bits.
 static inline __attribute__((always_inline)) f16 exp16(f16 x) {
     f16 t = x * 1.44269504088896341f + 12582912.0f;
     f16 n = t - 12582912.0f;
@@ -42,27 +40,7 @@ static inline __attribute__((always_inline)) f16 exp16(f16 x) {
     return (f16)(value & ~below);
 }
 
-static inline __attribute__((always_inline)) f8 exp8(f8 x) {
-    f8 t = x * 1.44269504088896341f + 12582912.0f;
-    f8 n = t - 12582912.0f;
-    f8 r = x - n * 0.693359375f;
-    r = r + n * 2.12194440e-4f;
-    f8 r2 = r * r;
-    f8 p = (f8){0} + 1.9875691500e-4f;
-    p = p * r + 1.3981999507e-3f;
-    p = p * r + 8.3334519073e-3f;
-    p = p * r + 4.1665795894e-2f;
-    p = p * r + 1.6666665459e-1f;
-    p = p * r + 5.0000001201e-1f;
-    f8 er = p * r2 + r + 1.0f;
-    u8 bits = ((u8)t - 0x4B400000u + 127u) << 23;
-    i8 value = (i8)(er * (f8)bits);
-    i8 below = ((i8)(x + 87.3365447504f)) >> 31;
-    return (f8)(value & ~below);
-}
-
 static inline __attribute__((always_inline)) f16 load16(const float *p) { return *(const f16 *)p; }
-static inline __attribute__((always_inline)) f8 load8(const float *p) { return *(const f8 *)p; }
 static inline __attribute__((always_inline)) f8 low8(f16 v) { return __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7); }
 static inline __attribute__((always_inline)) f8 high8(f16 v) { return __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15); }
 
@@ -78,10 +56,12 @@ float exp_shifted_body(const float *x, float *y, long n, float shift) {
         acc += low8(e);
         acc += high8(e);
     }
-    if (i + 8 <= n) {
-        f8 e = exp8(load8(x + i) - shift);
-        if (y) *(f8 *)(y + i) = e;
-        acc += e;
+    if (i + 8 <= n) {                          // one group of 8 more: computed 16 wide, the low half used
+        float group[16] = {0};
+        for (int l = 0; l < 8; l++) group[l] = x[i + l];
+        f16 e = exp16(load16(group) - shift);
+        if (y) for (int l = 0; l < 8; l++) y[i + l] = e[l];
+        acc += low8(e);
         i += 8;
     }
     float total = acc[0];
