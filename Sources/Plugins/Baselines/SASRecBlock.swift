@@ -45,18 +45,14 @@ final class SASRecBlock {
     /// x [B, T, D]; keyMask [B·T] (1 item, 0 padding); timeline [B, T, 1] the same as a tensor → [B, T, D].
     func forward(_ x: Tensor, keyMask: [Float], timeline: Tensor, dropout p: Float, training: Bool,
                  rng: inout SplitMix64) -> Tensor {
-        let b = x.shape[0], t = x.shape[1], d = x.shape[2], e = d / heads
+        let e = x.shape[2] / heads
         let h = x.layerNorm(weight: attentionNormWeight, bias: attentionNormBias)
-        func project(_ w: Tensor, _ bias: Tensor) -> Tensor {          // [B, T, D] → [B·H, T, E]
-            (h.matmul(w, transposeB: true) + bias).reshaped([b, t, heads, e]).permuted([0, 2, 1, 3]).reshaped([b * heads, t, e])
-        }
-        let qh = project(q, qBias).scaled(1 / Float(e).squareRoot())
-        let kh = project(k, kBias), vh = project(v, vBias)
-        let scores = qh.batchedMatmul(kh, transposeB: true).reshaped([b, heads, t, t])
-            .addingAttentionBias(position: nil, keyMask: keyMask, causal: true)
-        let weights = scores.softmax().dropout(p, training: training, rng: &rng).reshaped([b * heads, t, t])
-        let context = weights.batchedMatmul(vh)                           // [B·H, T, E]
-            .reshaped([b, heads, t, e]).permuted([0, 2, 1, 3]).reshaped([b, t, d])
+        func project(_ w: Tensor, _ bias: Tensor) -> Tensor { h.matmul(w, transposeB: true) + bias }   // [B, T, D]
+        // The Kernel's multi-head attention op (heads read in place, dropout on the weights inside it); the
+        // 1/√E scaling goes on the queries, as T5 folds it into them.
+        let context = Tensor.attention(q: project(q, qBias).scaled(1 / Float(e).squareRoot()), k: project(k, kBias),
+                                       v: project(v, vBias), heads: heads, position: nil, keyMask: keyMask, causal: true,
+                                       dropout: p, training: training, rng: &rng)   // [B, T, D]
         let attended = x + (context.matmul(o, transposeB: true) + oBias).dropout(p, training: training, rng: &rng)
         let g = attended.layerNorm(weight: feedForwardNormWeight, bias: feedForwardNormBias)
         let hidden = (g.matmul(inner, transposeB: true) + innerBias).relu().dropout(p, training: training, rng: &rng)
