@@ -22,11 +22,14 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "A user of the run's dataset whose user ID goes in the prompt (runs with textual user IDs).")
     var user: String?
 
+    @Flag(help: "Never recommend an item of the given history.")
+    var excludeHistory = false
+
     func run() throws {
         let registry = try host.registry()
         let recommender = try TrainedRecommender(runFolder: URL(fileURLWithPath: checkpoint), registry: registry)
         let items = history.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        for (rank, r) in try recommender.recommend(history: items, k: k, user: user).enumerated() {
+        for (rank, r) in try recommender.recommend(history: items, k: k, user: user, excludeHistory: excludeHistory).enumerated() {
             print(String(format: "%2d  %@  %8.3f  %@", rank + 1, r.item, r.score, r.id))
         }
     }

@@ -47,6 +47,14 @@ final class CLIRunAndCompareTests: XCTestCase {
         let rows = rec.stdout.split(separator: "\n")
         XCTAssertEqual(rows.count, 4, rec.stdout)
         XCTAssertTrue(rows.allSatisfy { row in items.contains(String(row.split(separator: " ", omittingEmptySubsequences: true)[1])) }, rec.stdout)
+        // --exclude-history: none of the given items comes back, still k of them.
+        let history = Array(items[0..<12])
+        let fresh = try CLIRunner.run(["recommend", "--checkpoint", folder.path, "--history", history.joined(separator: " "),
+                                       "--k", "5", "--exclude-history"])
+        XCTAssertEqual(fresh.status, 0, fresh.stderr)
+        let returned = fresh.stdout.split(separator: "\n").map { String($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
+        XCTAssertEqual(returned.count, 5, fresh.stdout)
+        XCTAssertTrue(Set(returned).isDisjoint(with: history), fresh.stdout)
         let unknown = try CLIRunner.run(["recommend", "--checkpoint", folder.path, "--history", "no-such-item"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.stderr.contains("unknown item(s) no-such-item"), unknown.stderr)

@@ -1,4 +1,5 @@
 import Foundation
+import IDGenPlugins
 
 // Reading an experiment file with its `--set` overrides, noting every structural problem instead of
 // stopping at the first (the validator adds the registry's problems to the same report).
@@ -46,6 +47,12 @@ extension Experiment {
                 switch ConfigCodec.decode(Budget.self, from: value, defaults: Budget()) {
                 case let .success(b): e.budget = b
                 case let .failure(f): problems += f.problems.map { ValidationProblem($0.key.isEmpty ? "budget" : "budget.\($0.key)", $0.message) }
+                }
+            case "evaluation":
+                switch ConfigCodec.decode(Evaluator.Config.self, from: value, defaults: Evaluator.Config()) {
+                case let .success(c) where c.batchSize >= 1: e.evaluation = c
+                case .success: problems.append(ValidationProblem("evaluation.batch_size", "must be ≥ 1"))
+                case let .failure(f): problems += f.problems.map { ValidationProblem($0.key.isEmpty ? "evaluation" : "evaluation.\($0.key)", $0.message) }
                 }
             case "description": break
             default:

@@ -14,6 +14,8 @@ extension Experiment {
         if let m = budget.minutes { budgetPairs.append(("minutes", .double(m))) }
         if let e = budget.epochs { budgetPairs.append(("epochs", .int(e))) }
         out.append(("budget", .object(budgetPairs)))
+        out.append(("evaluation", .object([("batch_size", .int(evaluation.batchSize)),
+                                           ("exclude_history", .bool(evaluation.excludeHistory))])))
         for stage in pipeline.stages {
             let choices = stage.choices.map { c -> JSONValue in
                 .object([("component", .string(c.name))] + (resolvedParams(c, kind: stage.key.kind, registry: registry).objectValue ?? []))

@@ -50,8 +50,9 @@ extension CompareRunner {
         }
     }
 
-    func runBaseline(_ name: String, data: Interactions, split: DataSplit, seed: UInt64) throws -> (VariantResult, [Double]) {
-        let model = try registry.make(SequentialRecommender.self, .recommender, name)
+    func runBaseline(_ name: String, params: JSONValue = .object([]), data: Interactions, split: DataSplit,
+                     seed: UInt64) throws -> (VariantResult, [Double]) {
+        let model = try registry.make(SequentialRecommender.self, .recommender, name, params: params)
         let started = Date()
         try model.fit(trainingSequences: split.trainingSequences, itemCount: data.itemCount, seed: seed, progress: nil)
         let trainSeconds = Date().timeIntervalSince(started)

@@ -59,7 +59,18 @@ public final class CompareRunner {
                 let (data, split, _) = try runner.prepareData()
                 for name in baselines {
                     log("== \(name) (baseline\(runs.count > 1 ? ", seed \(base.seed)" : ""))")
-                    row.append(try runBaseline(name, data: data, split: split, seed: runner.seed))
+                    // The variants' evaluation excludes history items: so do the baselines that can.
+                    var params = JSONValue.object([])
+                    if base.evaluation.excludeHistory {
+                        if (try? registry.entry(.recommender, name))?.schema.defaults["exclude_history"] != nil {
+                            params = .object([("exclude_history", .bool(true))])
+                        } else {
+                            let note = "\(name) cannot exclude history items (no exclude_history setting): its lists may hold them"
+                            log("warning: \(note)")
+                            if !staleNotes.contains(note) { staleNotes.append(note) }
+                        }
+                    }
+                    row.append(try runBaseline(name, params: params, data: data, split: split, seed: runner.seed))
                 }
             }
             perSeed.append(row)
@@ -110,7 +121,8 @@ public final class CompareRunner {
 
     static func protocolNotes(_ e: Experiment?, stage: StageKey) -> [String] {
         guard let e else { return [] }
-        var notes = ["Everything but \(stage.rawValue) is the same for every variant: seed \(e.seed)"]
+        var notes = ["Everything but \(stage.rawValue) is the same for every variant: seed \(e.seed)",
+                     "evaluation: \(e.evaluation.excludeHistory ? "items in the user's history excluded" : "nothing excluded (as the reference)"), batches of \(e.evaluation.batchSize)"]
         for s in e.pipeline.stages where s.key != stage && !s.key.isList {
             notes.append("\(s.name): \(s.choice?.name ?? "?") \(s.choice?.params.serialized() ?? "")")
         }

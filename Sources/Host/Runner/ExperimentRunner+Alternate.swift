@@ -51,9 +51,10 @@ extension ExperimentRunner {
         let ranker = try component(.decoder, as: ItemRanker.self)
         var rng = SplitMix64(seed: seed).derived("validation-subset")
         let subset = Array(Array(zip(p.split.valid, valid)).shuffled(using: &rng).prefix(trainer.config.recommenderPhase.validationSamples))
+        let evaluation = experiment.evaluation
         let validate: ((T5Model) -> Double)? = subset.isEmpty ? nil : { model in
             let samples = evaluationSamples(subset.map(\.0), subset.map(\.1))
-            let results = (try? Evaluator(config: .init(batchSize: 16)))?.run(ranker, scorer: model, trie: state.trie, samples: samples) ?? []
+            let results = (try? Evaluator(config: evaluation))?.run(ranker, scorer: model, trie: state.trie, samples: samples) ?? []
             return (try? NDCG(config: .init(k: 10))).map { Evaluator.measure(results, metrics: [$0], catalogSize: data.itemCount)[0].value } ?? 0
         }
         var history = "round\tchanged\texamples\n"

@@ -1,4 +1,5 @@
-// Evaluation over all test users with the run's decoder (batched, with progress), then per_user.csv,
+// Evaluation over all test users with the run's decoder (batched, with progress; the experiment's
+// "evaluation" setting gives the batch size and whether history items are excluded), then per_user.csv,
 // metrics.json and the metric values for the reporters.
 import Foundation
 
@@ -11,7 +12,7 @@ extension ExperimentRunner {
     func evaluate(_ model: T5Model, _ prepared: PreparedRun, folder: URL) throws -> EvaluationOutcome {
         let ranker = try component(.decoder, as: ItemRanker.self)
         let metrics = try components(.metrics, as: Metric.self)
-        let evaluator = try Evaluator(config: .init(batchSize: 16))
+        let evaluator = try Evaluator(config: experiment.evaluation)
         let total = prepared.testSamples.count
         let started = Date()
         let results = evaluator.run(ranker, scorer: model, trie: prepared.trie, samples: prepared.testSamples) { done, total in

@@ -20,8 +20,9 @@ extension ExperimentRunner {
         let ranker = try component(.decoder, as: ItemRanker.self)
         var rng = SplitMix64(seed: seed).derived("validation-subset")
         let subset = Array(prepared.validSamples.shuffled(using: &rng).prefix(config.validationSamples))
+        let evaluation = experiment.evaluation
         let validate: ((T5Model) -> Double)? = subset.isEmpty ? nil : { model in
-            let results = (try? Evaluator(config: .init(batchSize: 16)))?.run(ranker, scorer: model, trie: prepared.trie, samples: subset) ?? []
+            let results = (try? Evaluator(config: evaluation))?.run(ranker, scorer: model, trie: prepared.trie, samples: subset) ?? []
             return (try? NDCG(config: .init(k: 10))).map { Evaluator.measure(results, metrics: [$0], catalogSize: prepared.data.itemCount)[0].value } ?? 0
         }
         try engine.train(model: model, pairs: prepared.trainPairs, seed: seed, validate: validate, progress: progress)

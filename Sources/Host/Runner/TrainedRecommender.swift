@@ -52,7 +52,8 @@ public final class TrainedRecommender {
 
     /// The top `k` items after `history` (raw item ids, oldest first), with their IDs and scores. `user` (a raw
     /// user id of the run's dataset) puts that user's ID in the prompt, for runs trained with per-user IDs.
-    public func recommend(history: [String], k: Int, beams: Int = 20, user: String? = nil) throws -> [(item: String, id: String, score: Float)] {
+    public func recommend(history: [String], k: Int, beams: Int = 20, user: String? = nil,
+                          excludeHistory: Bool = false) throws -> [(item: String, id: String, score: Float)] {
         var userID = ""
         if let user {
             guard let id = userIDs[user] else {
@@ -73,7 +74,8 @@ public final class TrainedRecommender {
         var config = TrieBeamDecoder.Config()
         config.beams = max(beams, k)
         config.k = k
-        let ranked = try TrieBeamDecoder(config: config).rank(model, trie: trie, inputs: [tokenizer.encode(text, addEOS: true)], exclusions: nil)[0]
+        let ranked = try TrieBeamDecoder(config: config).rank(model, trie: trie, inputs: [tokenizer.encode(text, addEOS: true)],
+                                                            exclusions: excludeHistory ? [visible] : nil)[0]
         return zip(ranked.items, ranked.scores).map { (items[$0], itemIDs[$0], $1) }
     }
 }
