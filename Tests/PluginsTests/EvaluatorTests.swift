@@ -6,7 +6,11 @@ final class EvaluatorTests: XCTestCase {
     let ids = randomIDs(count: 40, vocabulary: 10, maxTokens: 4, seed: 21)
 
     func samples() -> [EvaluationSample] {
-        (0 ..< 7).map { u in EvaluationSample(user: "u\(u)", input: [u, 2], target: (u * 5) % 40, history: [u, u + 1]) }
+        // Prompts of 1-3 tokens out of length order: the evaluator batches them by length and must hand the
+        // results back in this order.
+        (0 ..< 7).map { u in
+            EvaluationSample(user: "u\(u)", input: [u] + Array(repeating: 2, count: (7 - u) % 3), target: (u * 5) % 40, history: [u, u + 1])
+        }
     }
 
     func testRunsAllUsersInBatchesWithProgressAndRanks() throws {

@@ -66,4 +66,35 @@ final class TrieBeamT5Tests: XCTestCase {
         }
         XCTAssertTrue(results[1][3].items.allSatisfy { ![0, 1, 2].contains($0) }, "input 3's exclusions applied in its shard")
     }
+
+    /// An input's ranking does not depend on its batch: prompts of different lengths (so each batch pads them
+    /// differently) decoded together, alone and in other pairs give the same items, and scores equal up to
+    /// rounding (OpenBLAS picks its kernels by matrix size, and a softmax row's tail is summed by length).
+    func testAnInputsResultDoesNotDependOnItsBatch() throws {
+        let model = T5Model(config: try T5Config.preset("cpu-tiny"), seed: 5)
+        let V = model.config.vocabSize
+        let ids = randomIDs(count: 60, vocabulary: 12, maxTokens: 4, seed: 2).map { $0.map { $0 == 1 ? 1 : $0 * 89 % V } }
+        let trie = try Trie(sequences: ids, eosID: model.eosID)
+        let inputs = (0..<6).map { i in (0..<(3 + 7 * i)).map { 2 + (i * 31 + $0 * 17) % (V - 2) } + [1] }  // 4 to 39 tokens
+        var c = TrieBeamDecoder.Config(); c.beams = 8; c.k = 8
+        let decoder = try TrieBeamDecoder(config: c)
+        let saved = Parallel.workers
+        defer { Parallel.workers = saved }
+        Parallel.workers = 1
+        let together = decoder.rank(model, trie: trie, inputs: inputs, exclusions: nil)
+        let alone = inputs.map { decoder.rank(model, trie: trie, inputs: [$0], exclusions: nil)[0] }
+        var pairs = [RankedItems](repeating: RankedItems(items: [], scores: [], exhausted: true), count: 6)
+        for (a, b) in [(5, 0), (3, 2), (1, 4)] {
+            let r = decoder.rank(model, trie: trie, inputs: [inputs[a], inputs[b]], exclusions: nil)
+            pairs[a] = r[0]
+            pairs[b] = r[1]
+        }
+        XCTAssertEqual(Set(inputs.map(\.count)).count, 6, "six different prompt lengths")
+        for i in 0..<6 {
+            XCTAssertEqual(together[i].items, alone[i].items, "input \(i)")
+            XCTAssertEqual(pairs[i].items, alone[i].items, "input \(i) in a pair")
+            for (a, b) in zip(together[i].scores, alone[i].scores) { XCTAssertEqual(a, b, accuracy: 1e-5 * abs(b)) }
+            for (a, b) in zip(pairs[i].scores, alone[i].scores) { XCTAssertEqual(a, b, accuracy: 1e-5 * abs(b)) }
+        }
+    }
 }

@@ -38,25 +38,28 @@ public struct Evaluator {
         self.config = config
     }
 
-    /// Decodes every sample, `batchSize` at a time, reporting `(done, total)` after each batch.
+    /// Decodes every sample, `batchSize` at a time, reporting `(done, total)` after each batch. Batches are
+    /// formed in order of prompt length, so a batch pads its prompts little (the encoder's work is the
+    /// longest prompt's). An input's items do not depend on its batch (its scores only up to rounding:
+    /// OpenBLAS picks kernels by matrix size), and results come back in the samples' order.
     public func run(_ ranker: ItemRanker, scorer: Seq2SeqScorer, trie: Trie, samples: [EvaluationSample],
                     progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> [PerUserResult] {   // [U]
-        var rows: [PerUserResult] = []
-        rows.reserveCapacity(samples.count)
+        let order = samples.indices.sorted { (samples[$0].input.count, $0) < (samples[$1].input.count, $1) }
+        var rows = [PerUserResult?](repeating: nil, count: samples.count)
         var start = 0
-        while start < samples.count {
-            let batch = samples[start ..< min(start + config.batchSize, samples.count)]
-            let ranked = ranker.rank(scorer, trie: trie, inputs: batch.map { $0.input },
-                                     exclusions: config.excludeHistory ? batch.map { $0.history } : nil)
-            for (sample, r) in zip(batch, ranked) {
-                rows.append(PerUserResult(user: sample.user, target: sample.target,
-                                          rank: r.items.firstIndex(of: sample.target).map { $0 + 1 },
-                                          items: r.items, scores: r.scores, exhausted: r.exhausted))
+        while start < order.count {
+            let batch = order[start ..< min(start + config.batchSize, order.count)].map { ($0, samples[$0]) }
+            let ranked = ranker.rank(scorer, trie: trie, inputs: batch.map { $0.1.input },
+                                     exclusions: config.excludeHistory ? batch.map { $0.1.history } : nil)
+            for ((i, sample), r) in zip(batch, ranked) {
+                rows[i] = PerUserResult(user: sample.user, target: sample.target,
+                                        rank: r.items.firstIndex(of: sample.target).map { $0 + 1 },
+                                        items: r.items, scores: r.scores, exhausted: r.exhausted)
             }
             start += batch.count
             progress?(start, samples.count)
         }
-        return rows
+        return rows.map { $0! }
     }
 
     /// Every metric's overall value over `results`, in the order given (the order of metrics.json).
