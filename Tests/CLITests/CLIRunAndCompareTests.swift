@@ -106,6 +106,23 @@ final class CLIRunAndCompareTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("did you mean 'popularity'"), bad.stderr)
     }
 
+    /// `--set evaluation.exclude_history=true` in a comparison: the report says so, the baselines that can
+    /// exclude history do, and one that cannot (SASRec) is named in a warning and the report's notes.
+    func testCompareWithHistoryExclusionSaysSo() throws {
+        let dir = try scratch()
+        let exp = try tinyExperiment(in: dir)
+        let out = try CLIRunner.run(["compare", exp.path, "--vary", "item_ids=keyword,sequential", "--baselines", "popularity,sasrec",
+                                     "--set", "evaluation.exclude_history=true"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue((out.stdout + out.stderr).contains("warning: sasrec cannot exclude history items"), out.stdout + out.stderr)
+        let report = try String(contentsOf: dir.appendingPathComponent("out/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("evaluation: items in the user's history excluded, batches of 32"), report)
+        XCTAssertTrue(report.contains("sasrec cannot exclude history items"), report)
+        XCTAssertFalse(report.contains("popularity cannot"), report)
+        let config = try String(contentsOf: dir.appendingPathComponent("out/keyword/config.json"), encoding: .utf8)
+        XCTAssertTrue(config.contains("\"exclude_history\" : true") || config.contains("\"exclude_history\": true"), config)
+    }
+
     func testIDsPrintsTheReportCard() throws {
         let dir = try scratch()
         let exp = try tinyExperiment(in: dir)
