@@ -10,15 +10,12 @@ final class ExcludeHistoryTests: XCTestCase {
     func experiment(_ dir: URL) throws -> URL {
         let url = dir.appendingPathComponent("exclude.json")
         try Fixtures.write("""
-        {"seed": 3, "output_dir": "out",
-         "dataset": {"component": "synthetic", "users": 100, "items": 30},
-         "split": {"component": "leave-one-out", "max_history": 8},
+        {"seed": 3, "output_dir": "out", "dataset": {"component": "synthetic", "users": 100, "items": 30},
+         "split": {"component": "leave-one-out", "max_history": 8}, "item_ids": "keyword",
          "prompt": {"component": "template-file", "templates": [{"input": "history: {history}", "output": "{target}"}]},
-         "item_ids": "keyword", "tokenizer": {"component": "unigram", "vocab_size": 300},
-         "model": {"component": "t5", "preset": "cpu-tiny"},
+         "tokenizer": {"component": "unigram", "vocab_size": 300}, "model": {"component": "t5", "preset": "cpu-tiny"},
          "trainer": {"component": "recommender", "max_steps": 10, "batch_size": 16, "validation_samples": 0},
-         "decoder": {"component": "trie-beam", "beams": 10, "k": 10},
-         "metrics": ["hr@10"], "reporters": ["json"]}
+         "decoder": {"component": "trie-beam", "beams": 10, "k": 10}, "metrics": ["hr@10"], "reporters": ["json"]}
         """, to: url)
         return url
     }
