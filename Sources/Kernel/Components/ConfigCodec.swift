@@ -1,6 +1,7 @@
 // Turns the parameters a user wrote into a component's `Config`: defaults first, then the user's values
 // over them (so a `Config` with plain synthesized Codable still gets its defaults), unknown keys rejected
-// with a suggestion, ill-typed values reported — all problems at once, as advice naming the key.
+// with a suggestion, ill-typed values reported, then the config's own `validate()` — all problems at once,
+// as advice naming the key.
 public enum ConfigCodec {
     /// The schema (keys, defaults, types) of a config type from its default value. Optional keys without a
     /// default are found by decoding the defaults and noting every key the type asks for.
@@ -32,6 +33,11 @@ public enum ConfigCodec {
             let (value, unread) = try JSONValueDecoder().decodeReportingUnread(C.self, from: merged)
             if !unread.isEmpty {
                 return .failure(ComponentConfigProblems(unread.map { ConfigProblem(key: $0, message: "unknown key (not read by \(C.self))") }))
+            }
+            // Values in range: a config's own `validate()` (ComponentConfig), so no decode hands out a bad one.
+            if let component = value as? any ComponentConfig {
+                let problems = component.validate()
+                if !problems.isEmpty { return .failure(ComponentConfigProblems(problems)) }
             }
             return .success(value)
         } catch {
