@@ -7,6 +7,11 @@ extension ExperimentValidator {
             for (i, choice) in stage.choices.enumerated() {
                 guard let entry = try? registry.entry(stage.key.kind, choice.name) else { continue }
                 let location = stage.key.isList ? "\(stage.name)[\(i)]" : stage.name
+                if let (capability, role) = stage.key.capability, !entry.provides.contains(capability) {
+                    let able = registry.entries.filter { $0.kind == stage.key.kind && $0.provides.contains(capability) }.map(\.name)
+                    problems.append(ValidationProblem(location, "\(entry.label) cannot \(role) (it does not provide '\(capability)'); "
+                                                      + "\(stage.key.kind.rawValue)s that can: " + (able.isEmpty ? "none registered" : able.joined(separator: ", "))))
+                }
                 for need in entry.requires {
                     problems += check(need, of: entry, at: location, in: pipeline)
                 }

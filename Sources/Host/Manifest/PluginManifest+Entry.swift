@@ -38,6 +38,11 @@ extension PluginManifest {
             if let list = p.arrayValue, list.allSatisfy({ $0.stringValue != nil }) { provides = Set(list.map { Capability(rawValue: $0.stringValue!) }) }
             else { problems.append("\"provides\" must be an array of capability names") }
         }
+        // A capability that stands for a Swift protocol (a trainable generator, a trainer) is the type's to have:
+        // an external plugin speaks JSON and cannot be driven that way, so claiming it would pass validation and fail the run.
+        for c in [Capability.trainableIDGenerator, .trainsRecommender] where provides.contains(c) && origin != .builtin {
+            problems.append("\"provides\": '\(c)' comes from an in-process Swift type conforming to its protocol; an external plugin cannot provide it")
+        }
         var timeout = ComponentEntry.defaultTimeout
         if let t = raw["timeout_seconds"] {
             if let v = t.doubleValue, v > 0 { timeout = v } else { problems.append("\"timeout_seconds\" must be a positive number, found \(t.serialized())") }

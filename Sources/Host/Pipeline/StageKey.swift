@@ -24,6 +24,12 @@ public enum StageKey: String, CaseIterable, Sendable {
 
     public var isList: Bool { self == .metrics || self == .reporters }
 
+    /// What the component of this stage must provide for the runner to use it (the trainer stage trains the
+    /// run's recommender: `id-generator` trains generators and is refused here, at validation).
+    public var capability: (Capability, role: String)? {
+        self == .trainer ? (.trainsRecommender, "train the run's recommender") : nil
+    }
+
     /// A run cannot start without these; the others are optional or have a default below.
     public var isRequired: Bool { [.dataset, .itemIDs, .tokenizer, .model].contains(self) }
 

@@ -9,7 +9,7 @@ extension ExperimentRunner {
             tsv += "\(item.rawID)\t\(p.itemIDs[i])\t\(p.itemTokens[i].map(String.init).joined(separator: " "))\n"
         }
         try AtomicFile.write(tsv, to: folder.appendingPathComponent("id_map.tsv"))
-        if let users = p.userIDs as? TextualUserIDs, users.ids.count == p.data.userCount {
+        if let users = p.userIDs as? TrainableUserIDs, users.ids.count == p.data.userCount {
             var map = "user\tid\titems_read\n"
             for (u, raw) in p.data.userIDs.enumerated() {
                 map += "\(raw)\t\(users.ids[u])\t\(users.sources[u].map { p.data.items[$0].rawID }.joined(separator: " "))\n"

@@ -52,9 +52,9 @@ extension ExperimentRunner {
         let userStarted = Date()
         try userIDs.prepare(UserIDPreparation(trainingSequences: split.trainingSequences, fullSequences: data.sequences,
                                               itemIDs: assignment.ids, catalog: data.items, tokenizer: tokenizer,
-                                              idGenerator: (strategy as? TextualIDs)?.generator, seed: seed))
+                                              idGenerator: (strategy as? TrainableIDGenerator)?.generator, seed: seed))
         var idReport = card.lines
-        if let textualUsers = userIDs as? TextualUserIDs {
+        if let textualUsers = userIDs as? TrainableUserIDs {
             idReport += textualUsers.report.keys.sorted().map { "user IDs \($0): \(textualUsers.report[$0]!)" }
             log("user IDs (textual): \(textualUsers.report["users"] ?? "?") in \(String(format: "%.1f", Date().timeIntervalSince(userStarted))) s")
         }

@@ -76,15 +76,10 @@ public final class ExperimentRunner {
         let model = try builder.makeModel(vocabularySize: prepared.tokenizer.vocabularySize, padID: prepared.tokenizer.padID,
                                           eosID: prepared.tokenizer.eosID, seed: seed)
         log("model: T5 d_model \(model.config.dModel), \(model.config.numLayers)+\(model.config.numDecoderLayers) layers, vocabulary \(model.config.vocabSize), \(model.parameters.reduce(0) { $0 + $1.count }) parameters")
-        let training: TrainingOutcome
-        if let alternate = try? component(.trainer, as: AlternateTrainer.self) {
-            training = try trainAlternately(alternate, recommender: model, prepared: &prepared, folder: folder)
-            try writeIDMap(prepared, to: folder)
-        } else {
-            training = try train(model, prepared, folder: folder)
-        }
+        let training = try train(model, &prepared, folder: folder)
+        try writeIDMap(prepared, to: folder)     // a trainer may have changed the IDs (alternate training)
         try saveCheckpoint(model, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("checkpoint"))
-        if let textual = prepared.strategy as? TextualIDs, let generator = textual.generator {
+        if let trainable = prepared.strategy as? TrainableIDGenerator, let generator = trainable.generator {
             // The ID generator, so textual IDs can be made for another catalog (`idgenrec transfer`).
             try saveCheckpoint(generator, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("generator"))
         }

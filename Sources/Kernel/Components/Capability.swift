@@ -9,7 +9,18 @@ public struct Capability: RawRepresentable, Hashable, Sendable, ExpressibleByStr
     /// item-ids: every item's ID is a token sequence a trie can hold (what constrained decoding needs).
     public static let tokenSequenceIDs: Capability = "token-sequence-ids"
     /// item-ids: IDs come from a trainable generator (IDGenRec's ID generator; needed by alternate training).
+    /// Derived from conformance to `TrainableIDGenerator`, never declared.
     public static let trainableIDGenerator: Capability = "trainable-id-generator"
+    /// trainer: trains a run's recommender (what the trainer stage needs). Derived from conformance to `Trainer`.
+    public static let trainsRecommender: Capability = "trains-recommender"
+
+    /// The capabilities a protocol stands for: a component has them exactly when its type conforms.
+    public static func backedByProtocols(_ type: Any.Type) -> (granted: Set<Capability>, withheld: Set<Capability>) {
+        var granted: Set<Capability> = [], withheld: Set<Capability> = []
+        if type is TrainableIDGenerator.Type { granted.insert(.trainableIDGenerator) } else { withheld.insert(.trainableIDGenerator) }
+        if type is Trainer.Type { granted.insert(.trainsRecommender) } else { withheld.insert(.trainsRecommender) }
+        return (granted, withheld)
+    }
     /// dataset: interactions carry timestamps (a temporal split needs them).
     public static let timestamps: Capability = "timestamps"
     /// dataset: items carry text (title/keyword/textual IDs and text prompts need it).

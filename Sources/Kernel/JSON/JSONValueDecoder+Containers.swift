@@ -34,6 +34,8 @@ extension JSONValueDecoder {
         func decodeNil(forKey key: Key) throws -> Bool { (try value(key)) == .null }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            // An inline group's keys are this object's own (InlineConfig).
+            if T.self is InlineConfig.Type { return try NodeDecoder(value: .object(pairs), codingPath: codingPath, reads: reads).decode(type) }
             let v = try value(key)
             if v == .null && !(T.self is JSONValue.Type) {
                 throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [key], debugDescription: "null is not allowed here"))

@@ -94,6 +94,7 @@ extension JSONValueEncoder {
 
         mutating func encodeNil(forKey key: Key) throws { node.child(forKey: SnakeCase.from(camel: key.stringValue)).content = .value(.null) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            if value is InlineConfig { return try value.encode(to: NodeEncoder(node: node, codingPath: codingPath)) }
             try node.child(forKey: SnakeCase.from(camel: key.stringValue)).store(value, codingPath: codingPath + [key])
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {

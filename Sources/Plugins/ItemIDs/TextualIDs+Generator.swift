@@ -19,7 +19,7 @@ extension TextualIDs {
         let model = T5Model(config: shape, seed: seeds.next())
         let targets = try extractiveTargets(input)
         var trainerConfig = IDGeneratorTrainer.Config()
-        trainerConfig.epochs = config.pretrainEpochs
+        trainerConfig.length.epochs = config.pretrainEpochs
         trainerConfig.learningRate = config.pretrainLearningRate
         trainerConfig.batchSize = config.pretrainBatchSize
         trainerConfig.maxInputTokens = config.maxInputTokens

@@ -5,13 +5,13 @@
 // - by default (no pretrained weights here): a fresh T5 of `preset` taught by the `id-generator` trainer to
 //   emit extractive IDs (`keyword` or `title` IDs of the same catalog) from the text — a short budget, enough
 //   for the generator to copy salient words; alternate training then refines it.
-// The trained generator stays on the strategy (`generator`) so the `alternate` trainer can fine-tune it and
-// call `regenerate(with:input:)` between phases.
+// The trained generator stays on the strategy (`generator`, `TrainableIDGenerator`) so the `alternate` trainer
+// can fine-tune it and call `regenerate(with:input:)` between phases.
 //
 // Legend: N items.
 import Foundation
 
-public final class TextualIDs: ItemIDStrategy, DeclaresCapabilities {
+public final class TextualIDs: TrainableIDGenerator {
     public struct Config: ComponentConfig, Equatable {
         /// HF T5 folder (config.json + model.safetensors) for the generator; nil = fresh + pretraining.
         public var generatorCheckpoint: String? = nil
@@ -65,8 +65,6 @@ public final class TextualIDs: ItemIDStrategy, DeclaresCapabilities {
             placeholderText = try c.decodeIfPresent(String.self, forKey: .placeholderText) ?? d.placeholderText
         }
     }
-
-    public static var provides: Set<Capability> { [.trainableIDGenerator] }
 
     public let config: Config
     /// A fresh generator's shape before the vocabulary is set (tests use a smaller one than the presets).
@@ -129,6 +127,11 @@ public final class TextualIDs: ItemIDStrategy, DeclaresCapabilities {
         self.generator = generator
         lastAssignment = assignment
         return assignment
+    }
+
+    /// [N] what the generator reads for each item: its text (or the placeholder), cut to `max_input_tokens`.
+    public func generatorInputs(catalog: [CatalogItem], tokenizer: TextTokenizer) -> [[Int]] {
+        catalog.map { GeneratorInput.tokens($0.text, placeholder: config.placeholderText, maxInputTokens: config.maxInputTokens, tokenizer: tokenizer) }
     }
 
     /// Takes `ids` as the IDs in force (a resumed run restoring its state), so the next `regenerate` counts

@@ -32,7 +32,9 @@ public struct ComponentRegistration {
             self.schemaError = "the defaults of \(Config.self) cannot be encoded: \(error)"
         }
         let declared = Product.self as? DeclaresCapabilities.Type
-        self.provides = provides.union(declared?.provides ?? [])
+        // Protocol-backed capabilities follow the type, whatever a registration line says.
+        let backed = Capability.backedByProtocols(Product.self)
+        self.provides = provides.union(declared?.provides ?? []).subtracting(backed.withheld).union(backed.granted)
         self.requires = requires + (declared?.requires ?? []).filter { !requires.contains($0) }
         self.inputFiles = inputFiles
         self.check = { params in

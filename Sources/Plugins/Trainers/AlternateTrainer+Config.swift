@@ -11,7 +11,7 @@ extension AlternateTrainer {
         case recFirst = "rec_first"
     }
 
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         public var rounds = 3
         public var order: Order = .idFirst
         /// Passes over the training prompts per ID-generator phase (fractions allowed).
@@ -31,23 +31,22 @@ extension AlternateTrainer {
         public var softWeights: SoftWeights = .probs
         /// Remove positions from `</s>` on from the spliced prompt (the reference keeps them).
         public var maskAfterEOS = true
-        public var weightDecay: Float = 0.01
-        public var adamEpsilon: Float = 1e-6
-        public var maxGradNorm: Float = 1.0
-        public var warmupRatio: Double = 0.05
+        /// warmup_ratio, weight_decay, adam_epsilon, max_grad_norm (both models' optimizers).
+        public var optimizer = OptimizerSettings()
         /// Wall-clock cap per phase in minutes (0 = none).
         public var maxMinutesPerPhase: Double = 0
-        /// Recommender phases: validate every this many steps (0 = once per epoch) when a validation is given.
-        public var evalEvery = 0
-        /// Recommender phases: early stopping patience in validations (0 = never).
-        public var patience = 0
-        public var logEvery = 10
+        /// Wall-clock cap on the whole run in minutes, all phases together (0 = none). A minutes budget sets it.
+        public var maxMinutes: Double = 0
+        /// Recommender steps over the whole run, split evenly over the recommender phases (0 = none). A steps
+        /// budget sets it.
+        public var maxSteps = 0
+        /// Recommender phases: eval_every (0 = once per epoch), patience (0 = never stop early), log_every,
+        /// checkpoint_every (0 = at phase ends only; every phase end is a checkpoint too: both models, the
+        /// IDs in force, the curves).
+        public var cadence = TrainingCadence()
         /// Prompts (the first this many) on which each ID phase's soft-prompt loss is measured before and
         /// after, without gradients (0 = do not measure; it costs about a third of a training pass over them).
         public var idPhaseEvalSamples = 256
-        /// Recommender phases: a resumable checkpoint every this many steps (0 = at phase ends only). Every
-        /// phase end is a checkpoint too (both models, the IDs in force, the curves).
-        public var checkpointEvery = 200
 
         public init() {}
 
@@ -75,29 +74,46 @@ extension AlternateTrainer {
         /// The recommender phase as an ordinary sequence-to-sequence training.
         public var recommenderPhase: Seq2SeqTrainer.Config {
             var c = Seq2SeqTrainer.Config()
-            c.epochs = recEpochs
+            c.length = TrainingLength(epochs: recEpochs)
+            c.length.maxMinutes = maxMinutesPerPhase
+            if maxSteps > 0 { c.length.maxSteps = max(1, maxSteps / max(recommenderPhaseCount, 1)) }
             c.batchSize = batchSize
             c.learningRate = recommenderLearningRate
-            c.warmupRatio = warmupRatio
-            c.weightDecay = weightDecay
-            c.adamEpsilon = adamEpsilon
-            c.maxGradNorm = maxGradNorm
-            c.maxMinutes = maxMinutesPerPhase
-            c.evalEvery = evalEvery
-            c.patience = patience
-            c.logEvery = logEvery
-            c.checkpointEvery = checkpointEvery
+            c.optimizer = optimizer
+            c.cadence = cadence
             return c
         }
 
-        enum CodingKeys: String, CodingKey {
-            case rounds, order, idEpochs = "id_epochs", recEpochs = "rec_epochs"
-            case generatorLearningRate = "generator_learning_rate", recommenderLearningRate = "recommender_learning_rate"
-            case idBatchSize = "id_batch_size", batchSize = "batch_size", maxIDTokens = "max_id_tokens"
-            case softWeights = "soft_weights", maskAfterEOS = "mask_after_eos", weightDecay = "weight_decay"
-            case adamEpsilon = "adam_epsilon", maxGradNorm = "max_grad_norm", warmupRatio = "warmup_ratio"
-            case maxMinutesPerPhase = "max_minutes_per_phase", evalEvery = "eval_every", patience, logEvery = "log_every"
-            case idPhaseEvalSamples = "id_phase_eval_samples", checkpointEvery = "checkpoint_every"
+        /// How many recommender phases the schedule has.
+        public var recommenderPhaseCount: Int { max(rounds, 1) }
+
+        /// This schedule within the experiment's budget: epochs scale every phase (`scaled`), steps cap the
+        /// recommender steps of the whole run, minutes the whole run's wall time.
+        public func limited(by budget: Budget) -> Config {
+            var c = budget.epochs.map { scaled(toRecommenderEpochs: Double($0)) } ?? self
+            if let steps = budget.steps { c.maxSteps = steps }
+            if let minutes = budget.minutes { c.maxMinutes = minutes }
+            return c
+        }
+
+        public func validate() -> [ConfigProblem] {
+            var out = optimizer.validate() + cadence.validate()
+            func atLeast<T: Comparable>(_ key: String, _ value: T, _ bound: T) {
+                if value < bound { out.append(ConfigProblem(key: key, message: "must be ≥ \(bound), got \(value)")) }
+            }
+            atLeast("rounds", rounds, 1)
+            atLeast("id_batch_size", idBatchSize, 1)
+            atLeast("batch_size", batchSize, 1)
+            atLeast("max_id_tokens", maxIDTokens, 2)
+            atLeast("max_steps", maxSteps, 0)
+            atLeast("max_minutes", maxMinutes, 0)
+            atLeast("max_minutes_per_phase", maxMinutesPerPhase, 0)
+            atLeast("id_phase_eval_samples", idPhaseEvalSamples, 0)
+            if !(idEpochs > 0) { out.append(ConfigProblem(key: "id_epochs", message: "must be > 0, got \(idEpochs)")) }
+            if !(recEpochs > 0) { out.append(ConfigProblem(key: "rec_epochs", message: "must be > 0, got \(recEpochs)")) }
+            if !(generatorLearningRate > 0) { out.append(ConfigProblem(key: "generator_learning_rate", message: "must be > 0, got \(generatorLearningRate)")) }
+            if !(recommenderLearningRate > 0) { out.append(ConfigProblem(key: "recommender_learning_rate", message: "must be > 0, got \(recommenderLearningRate)")) }
+            return out
         }
     }
 }

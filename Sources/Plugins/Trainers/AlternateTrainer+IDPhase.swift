@@ -8,23 +8,19 @@ import Foundation
 
 extension AlternateTrainer {
     public func trainIDPhase(generator: T5Model, recommender: T5Model, generatorInputs: [[Int]],
-                             samples: [SoftSample], round: Int, seed: UInt64,
+                             samples: [SoftSample], round: Int, seed: UInt64, maxMinutes: Double? = nil,
                              progress: ProgressHandler? = nil) throws {
+        let minutes = maxMinutes ?? config.maxMinutesPerPhase
         let phase = "id-generator-round\(round)"
         guard !samples.isEmpty else { throw AlternateTrainingError.noSamples(phase: phase) }
         let prompt = try SoftIDPrompt(generator: generator, recommender: recommender, maxIDTokens: config.maxIDTokens,
                                       weighting: config.softWeights, maskAfterEOS: config.maskAfterEOS)
         let params = generator.parameters
-        let noDecay = Set(generator.noDecayParameters.map(ObjectIdentifier.init))
-        var adam = AdamW.Config()
-        adam.learningRate = config.generatorLearningRate
-        adam.weightDecay = config.weightDecay
-        adam.epsilon = config.adamEpsilon
-        let opt = AdamW(parameters: params, noDecay: params.filter { noDecay.contains(ObjectIdentifier($0)) }, config: adam)
+        let opt = config.optimizer.adamW(params, noDecay: generator.noDecayParameters, learningRate: config.generatorLearningRate)
         let batchSize = max(config.idBatchSize, 1)
         let stepsPerEpoch = (samples.count + batchSize - 1) / batchSize
         let total = max(1, Int((Double(stepsPerEpoch) * config.idEpochs).rounded(.up)))
-        let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.warmupRatio), totalSteps: total)
+        let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.optimizer.warmupRatio), totalSteps: total)
         var rng = SplitMix64(seed: seed).derived("batches-\(phase)")
         generator.dropoutRNG = SplitMix64(seed: seed).derived("dropout-\(phase)")
         let measured = Array(samples.prefix(max(config.idPhaseEvalSamples, 0)))
@@ -42,7 +38,7 @@ extension AlternateTrainer {
                 order.shuffle(using: &rng)
                 for lo in stride(from: 0, to: order.count, by: batchSize) {
                     if step >= total { break outer }
-                    if config.maxMinutesPerPhase > 0 && Date().timeIntervalSince(start) > config.maxMinutesPerPhase * 60 { break outer }
+                    if minutes > 0 && Date().timeIntervalSince(start) > minutes * 60 { break outer }
                     let batch = order[lo..<min(lo + batchSize, order.count)].map { samples[$0] }
                     let lr = config.generatorLearningRate * schedule.factor(step: step)
                     opt.zeroGrad()
@@ -52,13 +48,14 @@ extension AlternateTrainer {
                         throw AlternateTrainingError.diverged(phase: phase, step: step, loss: loss.item)
                     }
                     loss.backward()
-                    let clipping = GradientClipping.scale(params, maxNorm: config.maxGradNorm)
+                    let clipping = GradientClipping.scale(params, maxNorm: config.optimizer.maxGradNorm)
                     opt.update(learningRate: lr, gradientScale: clipping.factor)
                     step += 1
+                    stepsDone += 1
                     windowLoss += Double(loss.item) * Double(batch.count)
                     windowSamples += batch.count
                     windowTokens += ids.inputs.reduce(0) { $0 + generatorInputs[$1].count }
-                    if step % max(config.logEvery, 1) == 0 || step == total {
+                    if step % max(config.cadence.logEvery, 1) == 0 || step == total {
                         let secs = max(Date().timeIntervalSince(windowStart), 1e-9)
                         let point = CurvePoint(round: round, phase: "id-generator", step: step,
                                                epoch: Double(step) / Double(stepsPerEpoch),

@@ -1,9 +1,10 @@
 // `alternate`: IDGenRec's training (Tan et al. 2024, §3.4) — rounds of
 //   [ID-generator phase: recommender frozen, generator updated through soft IDs (SoftIDPrompt)]
-//   [regenerate every item's ID, rebuild trie and prompts — the runner's closure]
+//   [regenerate every item's ID, rebuild trie and prompts — `AlternateRun`]
 //   [recommender phase: generator frozen, ordinary prompt → target-ID training (Seq2SeqTrainer)]
-// in the order the config names. The runner owns IDs, trie and prompts; this trainer asks it for fresh
-// training material at the start of every phase (closures), so a phase always sees the current IDs.
+// in the order the config names. This file is the engine: it asks for fresh training material at the start
+// of every phase (the closures `AlternateRun` answers in a run, a test's own in unit tests), so a phase
+// always sees the current IDs. `AlternateTrainer+Session.swift` makes it a run's `Trainer`.
 //
 // Legend: P prompts, K generator inputs (item texts, plus user texts when user IDs are textual).
 import Foundation
@@ -32,6 +33,8 @@ public final class AlternateTrainer: DeclaresCapabilities {
     /// Mean soft-prompt loss of (the first `id_phase_eval_samples`) training prompts before and after each
     /// ID phase (eval mode, no gradients), by round.
     public internal(set) var idPhaseLosses: [(round: Int, before: Double, after: Double)] = []
+    /// Optimizer steps taken, both models, all phases.
+    public internal(set) var stepsDone = 0
 
     public init(config: Config = Config()) {
         self.config = config
@@ -45,7 +48,7 @@ public final class AlternateTrainer: DeclaresCapabilities {
                       softSamples: () throws -> [SoftSample],
                       recommenderPairs: () throws -> [Seq2SeqPair],
                       regenerate: (T5Model) throws -> Void,
-                      validate: ((T5Model) -> Double)? = nil,
+                      validate: ((T5Model) throws -> Double)? = nil,
                       seed: UInt64, progress: ProgressHandler? = nil,
                       checkpointing: AlternateCheckpointing? = nil) throws {
         var first = 0
@@ -56,17 +59,26 @@ public final class AlternateTrainer: DeclaresCapabilities {
                 clearCheckpoints(state)      // a fresh start: no state of an earlier run may be resumed later
             }
         }
+        let started = Date()
         for (index, phase) in plan.enumerated() where index >= first {
+            // A whole-run time limit (a minutes budget): each phase gets what is left; once it is spent no new
+            // ID phase starts (its regenerated IDs would go untrained).
+            var minutes = config.maxMinutesPerPhase
+            if config.maxMinutes > 0 {
+                let left = config.maxMinutes - Date().timeIntervalSince(started) / 60
+                if left <= 0 && phase.kind == .idGenerator { break }
+                minutes = max(minutes > 0 ? min(minutes, left) : left, 1e-6)
+            }
             switch phase.kind {
             case .idGenerator:
                 try trainIDPhase(generator: generator, recommender: recommender, generatorInputs: try generatorInputs(),
-                                 samples: try softSamples(), round: phase.round, seed: seed, progress: progress)
+                                 samples: try softSamples(), round: phase.round, seed: seed, maxMinutes: minutes, progress: progress)
                 try frozen(generator) { try regenerate(generator) }
             case .recommender:
                 try trainRecommenderPhase(recommender, generator: generator, pairs: try recommenderPairs(), round: phase.round,
                                           seed: seed, validate: validate, progress: progress,
                                           checkpointDirectory: checkpointing?.directory.appendingPathComponent("recommender-round\(phase.round)"),
-                                          resume: checkpointing?.resume ?? false)
+                                          resume: checkpointing?.resume ?? false, maxMinutes: minutes)
             }
             if let state = checkpointing {
                 try savePhase(index, state, generator: generator, recommender: recommender)
@@ -77,15 +89,18 @@ public final class AlternateTrainer: DeclaresCapabilities {
 
     /// One recommender phase: the generator is not involved (its weights are not touched).
     public func trainRecommenderPhase(_ recommender: T5Model, generator: T5Model, pairs: [Seq2SeqPair], round: Int,
-                                      seed: UInt64, validate: ((T5Model) -> Double)? = nil,
+                                      seed: UInt64, validate: ((T5Model) throws -> Double)? = nil,
                                       progress: ProgressHandler? = nil, checkpointDirectory: URL? = nil,
-                                      resume: Bool = false) throws {
-        let trainer = Seq2SeqTrainer(config: config.recommenderPhase, phase: "recommender-round\(round)")
+                                      resume: Bool = false, maxMinutes: Double? = nil) throws {
+        var phaseConfig = config.recommenderPhase
+        if let maxMinutes { phaseConfig.length.maxMinutes = maxMinutes }
+        let trainer = Seq2SeqTrainer(config: phaseConfig, phase: "recommender-round\(round)")
         trainer.checkpointDirectory = checkpointDirectory
         trainer.resume = resume
         try frozen(generator) {
             try trainer.train(model: recommender, pairs: pairs, seed: seed, validate: validate, progress: progress)
         }
+        stepsDone += trainer.stepsDone
         curve += trainer.curve.map {
             CurvePoint(round: round, phase: "recommender", step: $0.step, epoch: $0.epoch, loss: $0.loss,
                        learningRate: $0.learningRate, samplesPerSecond: $0.samplesPerSecond, tokensPerSecond: nil,

@@ -8,6 +8,10 @@ public enum AlternateTrainingError: Error, CustomStringConvertible, Equatable {
     case diverged(phase: String, step: Int, loss: Float)
     /// Tests only: stopped right after the checkpoint of this phase, as a kill would.
     case stoppedAfterPhase(Int)
+    /// The run's item-ID strategy has no trainable generator (validation normally refuses this first).
+    case needsTrainableIDs(strategy: String)
+    /// A saved state that is not this run's (resume).
+    case badState(String)
 
     public var description: String {
         switch self {
@@ -21,6 +25,10 @@ public enum AlternateTrainingError: Error, CustomStringConvertible, Equatable {
             return "\(phase) diverged at step \(step) (loss \(loss)); the last good generator weights were kept — lower generator_learning_rate"
         case let .stoppedAfterPhase(i):
             return "stopped after phase \(i) as asked; run again with --resume to continue"
+        case let .needsTrainableIDs(strategy):
+            return "alternate training needs an item-ID strategy with a trainable ID generator (e.g. item_ids 'textual'); got \(strategy)"
+        case let .badState(problem):
+            return "cannot resume: \(problem)"
         }
     }
 }

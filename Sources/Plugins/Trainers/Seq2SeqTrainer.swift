@@ -1,52 +1,35 @@
 // Supervised sequence-to-sequence training of a T5 on (source tokens → target tokens) pairs: the engine of
 // the `recommender` trainer (prompt → target item ID) and the `id-generator` trainer (item text → ID).
 // As the IDGenRec reference: AdamW (weight decay 0.01, eps 1e-6) — but no decay on layer norms, which the
-// reference's filter intended and never matched —, linear warm-up over 5% then linear decay, clipping 1.0.
+// reference's filter intended and never matched —, linear warm-up over 5% then linear decay, clipping 1.0
+// (`OptimizerSettings`). How long it runs is `TrainingLength`, which the experiment's budget overrides.
 // Batches are bucketed by source length (shuffled chunks sorted by length) so padding stays small.
 // Legend: P training pairs, B batch.
 import Foundation
 
-public struct Seq2SeqPair: Equatable {
-    public var source: [Int]
-    public var target: [Int]
-    public init(source: [Int], target: [Int]) { self.source = source; self.target = target }
-}
-
 public final class Seq2SeqTrainer {
     public struct Config: ComponentConfig, Equatable {
-        /// Passes over the training pairs.
-        public var epochs: Double = 10
-        /// Stop after this many optimizer steps (0 = no step budget).
-        public var maxSteps: Int = 0
-        /// Stop after this much wall-clock time (0 = no time budget).
-        public var maxMinutes: Double = 0
+        /// epochs (10), max_steps, max_minutes — the experiment's budget overrides them.
+        public var length = TrainingLength(epochs: 10)
         public var batchSize: Int = 32
         public var learningRate: Float = 1e-3
-        /// Fraction of the steps spent warming the learning rate up from 0.
-        public var warmupRatio: Double = 0.05
-        public var weightDecay: Float = 0.01
-        public var adamEpsilon: Float = 1e-6
-        public var maxGradNorm: Float = 1.0
+        /// warmup_ratio, weight_decay, adam_epsilon, max_grad_norm.
+        public var optimizer = OptimizerSettings()
         public var labelSmoothing: Float = 0
-        /// Validate every this many steps (0 = once per epoch); needs a validation function.
-        public var evalEvery: Int = 0
-        /// Stop after this many validations without improvement (0 = never stop early).
-        public var patience: Int = 0
-        /// Report progress every this many steps.
-        public var logEvery: Int = 10
+        /// eval_every, patience, log_every, checkpoint_every.
+        public var cadence = TrainingCadence()
         /// Validation samples decoded at each validation (a seeded subset; 0 = no validation).
         public var validationSamples: Int = 300
-        /// Write a resumable checkpoint every this many steps (0 = only when training ends).
-        public var checkpointEvery: Int = 200
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case epochs, maxSteps = "max_steps", maxMinutes = "max_minutes", batchSize = "batch_size"
-            case learningRate = "learning_rate", warmupRatio = "warmup_ratio", weightDecay = "weight_decay"
-            case adamEpsilon = "adam_epsilon", maxGradNorm = "max_grad_norm", labelSmoothing = "label_smoothing"
-            case evalEvery = "eval_every", patience, logEvery = "log_every", validationSamples = "validation_samples"
-            case checkpointEvery = "checkpoint_every"
+        public func validate() -> [ConfigProblem] {
+            var out = length.validate() + optimizer.validate() + cadence.validate()
+            if batchSize < 1 { out.append(ConfigProblem(key: "batch_size", message: "must be ≥ 1, got \(batchSize)")) }
+            if !(learningRate > 0) { out.append(ConfigProblem(key: "learning_rate", message: "must be > 0, got \(learningRate)")) }
+            if !(0..<1).contains(labelSmoothing) { out.append(ConfigProblem(key: "label_smoothing", message: "must be in [0, 1), got \(labelSmoothing)")) }
+            if validationSamples < 0 { out.append(ConfigProblem(key: "validation_samples", message: "must be ≥ 0 (0 = no validation), got \(validationSamples)")) }
+            return out
         }
     }
 
@@ -83,6 +66,8 @@ public final class Seq2SeqTrainer {
     public private(set) var curve: [CurvePoint] = []
     public private(set) var bestValidation: Double?
     public private(set) var stepsDone = 0
+    /// Optimizer steps the schedule was sized for.
+    public private(set) var stepsPlanned = 0
     public private(set) var trainingSeconds: Double = 0
 
     public init(config: Config, phase: String) {
@@ -90,114 +75,137 @@ public final class Seq2SeqTrainer {
         self.phase = phase
     }
 
+    /// Where a training stands: step, position in the epoch, best weights, the reporting window.
+    struct Progress {
+        var step = 0, cursor = 0
+        var best: [[Float]]? = nil
+        var sinceBest = 0
+        var windowLoss = 0.0, windowSamples = 0, windowStart = Date()
+    }
+
     /// Trains `model` on `pairs`. `validate` (higher is better, e.g. NDCG@10) picks the best weights, which
     /// the model holds at the end. `parameters` limits the update to a subset (default: all of the model's).
     public func train(model: T5Model, pairs: [Seq2SeqPair], seed: UInt64,
                       parameters: [Tensor]? = nil,
-                      validate: ((T5Model) -> Double)? = nil,
+                      validate: ((T5Model) throws -> Double)? = nil,
                       progress: ProgressHandler? = nil) throws {
         guard !pairs.isEmpty else { throw TrainingError.noData(phase) }
         let params = parameters ?? model.parameters
         let sharded = T5ShardedTraining(model: model)     // each batch as two halves, one per core
-        let noDecay = Set(model.noDecayParameters.map(ObjectIdentifier.init))
-        var adam = AdamW.Config()
-        adam.learningRate = config.learningRate
-        adam.weightDecay = config.weightDecay
-        adam.epsilon = config.adamEpsilon
-        let opt = AdamW(parameters: params, noDecay: params.filter { noDecay.contains(ObjectIdentifier($0)) }, config: adam)
+        let opt = config.optimizer.adamW(params, noDecay: model.noDecayParameters, learningRate: config.learningRate)
         let stepsPerEpoch = (pairs.count + config.batchSize - 1) / config.batchSize
-        var total = Int((Double(stepsPerEpoch) * config.epochs).rounded(.up))
-        if config.maxSteps > 0 { total = min(total, config.maxSteps) }
-        total = max(total, 1)
-        let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.warmupRatio), totalSteps: total)
+        let total = config.length.plannedSteps(stepsPerEpoch: stepsPerEpoch)
+        stepsPlanned = total
+        let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.optimizer.warmupRatio), totalSteps: total)
         var rng = SplitMix64(seed: seed).derived("batches-\(phase)")
         model.dropoutRNG = SplitMix64(seed: seed).derived("dropout-\(phase)")
         let start = Date()
-        var best: [[Float]]? = nil
-        var sinceBest = 0
-        var windowLoss = 0.0, windowSamples = 0, windowStart = Date()
-        let evalEvery = config.evalEvery > 0 ? config.evalEvery : stepsPerEpoch
+        let evalEvery = config.cadence.evalEvery > 0 ? config.cadence.evalEvery : stepsPerEpoch
         model.training = true
         defer { model.training = false }
-        var step = 0, cursor = 0
-        if !resume, let dir = checkpointDirectory {
-            // A fresh start: an earlier run's state here must not be resumed by a later --resume.
-            for name in ["state.json", "weights.safetensors"] { try? FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
-        }
-        if resume, let dir = checkpointDirectory,
-           let state = try Seq2SeqTrainer.loadCheckpoint(dir, params: params, optimizer: opt, model: model) {
-            step = state.step
-            cursor = state.cursor
-            rng = SplitMix64(seed: state.batchRNG)
-            bestValidation = state.bestValidation
-            sinceBest = state.sinceBest
-            best = state.best
-            if state.finished { step = total }   // stopped by its budget or early stopping: nothing left to train
-        }
+        var p = Progress()
+        try restoreOrClear(&p, rng: &rng, total: total, params: params, optimizer: opt, model: model)
         func checkpoint(epochStart: SplitMix64, finished: Bool = false) throws {
             guard let dir = checkpointDirectory else { return }
-            try Seq2SeqTrainer.saveCheckpoint(dir, step: step, cursor: cursor, batchRNG: epochStart.state, params: params,
-                                              optimizer: opt, model: model, bestValidation: bestValidation, sinceBest: sinceBest,
-                                              best: best, finished: finished)
+            try Seq2SeqTrainer.saveCheckpoint(dir, step: p.step, cursor: p.cursor, batchRNG: epochStart.state, params: params,
+                                              optimizer: opt, model: model, bestValidation: bestValidation, sinceBest: p.sinceBest,
+                                              best: p.best, finished: finished)
         }
-        outer: while step < total {
+        outer: while p.step < total {
             let epochStart = rng   // this epoch's batches are drawn from here; a resume redraws them
             for (i, batch) in Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, rng: &rng).enumerated() {
-                if i < cursor { continue }
-                if step >= total { break outer }
-                if config.maxMinutes > 0 && Date().timeIntervalSince(start) > config.maxMinutes * 60 { break outer }
-                let lr = config.learningRate * schedule.factor(step: step)
-                let t5batch = T5Batch.make(sources: batch.map(\.source), targets: batch.map(\.target),
-                                           padID: model.config.padTokenID, startID: model.config.decoderStartTokenID)
-                opt.zeroGrad()
-                let loss = sharded.lossAndGradients(t5batch, labelSmoothing: config.labelSmoothing)
-                guard loss.isFinite else {
-                    if let best { Seq2SeqTrainer.restore(best, into: params) }
-                    throw TrainingError.diverged(step: step, loss: loss)
-                }
-                let clipping = GradientClipping.scale(params, maxNorm: config.maxGradNorm)
-                opt.update(learningRate: lr, gradientScale: clipping.factor)
-                step += 1
-                cursor = i + 1
-                windowLoss += Double(loss) * Double(batch.count)
-                windowSamples += batch.count
+                if i < p.cursor { continue }
+                if p.step >= total { break outer }
+                if config.length.maxMinutes > 0 && Date().timeIntervalSince(start) > config.length.maxMinutes * 60 { break outer }
+                let lr = config.learningRate * schedule.factor(step: p.step)
+                let loss = try update(batch, model: model, sharded: sharded, params: params, optimizer: opt, learningRate: lr,
+                                      step: p.step, best: p.best)
+                p.step += 1
+                p.cursor = i + 1
+                p.windowLoss += Double(loss) * Double(batch.count)
+                p.windowSamples += batch.count
                 var validation: Double? = nil
-                if let validate, step % evalEvery == 0 || step == total {
-                    model.training = false
-                    let v = validate(model)
-                    model.training = true
-                    validation = v
-                    if bestValidation == nil || v > bestValidation! {
-                        bestValidation = v
-                        best = params.map(\.data)
-                        sinceBest = 0
-                    } else {
-                        sinceBest += 1
-                    }
+                if let validate, p.step % evalEvery == 0 || p.step == total {
+                    validation = try self.validate(model, with: validate, params: params, progress: &p)
                 }
-                if step % config.logEvery == 0 || step == total || validation != nil {
-                    let secs = Date().timeIntervalSince(windowStart)
-                    let point = CurvePoint(step: step, epoch: Double(step) / Double(stepsPerEpoch),
-                                           loss: windowLoss / Double(max(windowSamples, 1)), learningRate: lr,
-                                           samplesPerSecond: Double(windowSamples) / max(secs, 1e-9), validation: validation)
-                    curve.append(point)
-                    progress?(TrainingProgress(phase: phase, step: step, totalSteps: total, loss: point.loss,
-                                               samplesPerSecond: point.samplesPerSecond,
-                                               message: validation.map { String(format: "valid %.4f", $0) }))
-                    windowLoss = 0; windowSamples = 0; windowStart = Date()
+                if p.step % config.cadence.logEvery == 0 || p.step == total || validation != nil {
+                    report(&p, epoch: Double(p.step) / Double(stepsPerEpoch), total: total, learningRate: lr,
+                           validation: validation, progress: progress)
                 }
-                if config.checkpointEvery > 0 && step % config.checkpointEvery == 0 {
+                if config.cadence.checkpointEvery > 0 && p.step % config.cadence.checkpointEvery == 0 {
                     try checkpoint(epochStart: epochStart)
-                    if let stop = stopAfterStep, step >= stop { return }
+                    if let stop = stopAfterStep, p.step >= stop { return }
                 }
-                if config.patience > 0 && sinceBest >= config.patience { break outer }
+                if config.cadence.patience > 0 && p.sinceBest >= config.cadence.patience { break outer }
             }
-            cursor = 0
+            p.cursor = 0
         }
         try checkpoint(epochStart: rng, finished: true)
-        stepsDone = step
+        stepsDone = p.step
         trainingSeconds = Date().timeIntervalSince(start)
-        if let best { Seq2SeqTrainer.restore(best, into: params) }
+        if let best = p.best { Seq2SeqTrainer.restore(best, into: params) }
+    }
+
+    /// A fresh start clears an earlier run's state (so a later --resume cannot pick it up); a resume
+    /// restores step, cursor, generators and best weights.
+    func restoreOrClear(_ p: inout Progress, rng: inout SplitMix64, total: Int, params: [Tensor], optimizer: AdamW, model: T5Model) throws {
+        guard let dir = checkpointDirectory else { return }
+        guard resume else {
+            for name in ["state.json", "weights.safetensors"] { try? FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
+            return
+        }
+        guard let state = try Seq2SeqTrainer.loadCheckpoint(dir, params: params, optimizer: optimizer, model: model) else { return }
+        p.step = state.step
+        p.cursor = state.cursor
+        rng = SplitMix64(seed: state.batchRNG)
+        bestValidation = state.bestValidation
+        p.sinceBest = state.sinceBest
+        p.best = state.best
+        if state.finished { p.step = total }   // stopped by its budget or early stopping: nothing left to train
+    }
+
+    /// One optimizer step on `batch`: loss and gradients (two shards), clipping, AdamW. A non-finite loss
+    /// puts the best weights back (if any) and stops the training.
+    func update(_ batch: [Seq2SeqPair], model: T5Model, sharded: T5ShardedTraining, params: [Tensor], optimizer: AdamW,
+                learningRate: Float, step: Int, best: [[Float]]?) throws -> Float {
+        let t5batch = T5Batch.make(sources: batch.map(\.source), targets: batch.map(\.target),
+                                   padID: model.config.padTokenID, startID: model.config.decoderStartTokenID)
+        optimizer.zeroGrad()
+        let loss = sharded.lossAndGradients(t5batch, labelSmoothing: config.labelSmoothing)
+        guard loss.isFinite else {
+            if let best { Seq2SeqTrainer.restore(best, into: params) }
+            throw TrainingError.diverged(step: step, loss: loss)
+        }
+        let clipping = GradientClipping.scale(params, maxNorm: config.optimizer.maxGradNorm)
+        optimizer.update(learningRate: learningRate, gradientScale: clipping.factor)
+        return loss
+    }
+
+    /// Scores the model in eval mode and keeps its weights when they are the best so far.
+    func validate(_ model: T5Model, with validate: (T5Model) throws -> Double, params: [Tensor], progress p: inout Progress) throws -> Double {
+        model.training = false
+        defer { model.training = true }
+        let v = try validate(model)
+        if bestValidation == nil || v > bestValidation! {
+            bestValidation = v
+            p.best = params.map(\.data)
+            p.sinceBest = 0
+        } else {
+            p.sinceBest += 1
+        }
+        return v
+    }
+
+    /// A curve point over the window since the last one, and a progress report.
+    func report(_ p: inout Progress, epoch: Double, total: Int, learningRate: Float, validation: Double?, progress: ProgressHandler?) {
+        let secs = Date().timeIntervalSince(p.windowStart)
+        let point = CurvePoint(step: p.step, epoch: epoch, loss: p.windowLoss / Double(max(p.windowSamples, 1)), learningRate: learningRate,
+                               samplesPerSecond: Double(p.windowSamples) / max(secs, 1e-9), validation: validation)
+        curve.append(point)
+        progress?(TrainingProgress(phase: phase, step: p.step, totalSteps: total, loss: point.loss,
+                                   samplesPerSecond: point.samplesPerSecond,
+                                   message: validation.map { String(format: "valid %.4f", $0) }))
+        p.windowLoss = 0; p.windowSamples = 0; p.windowStart = Date()
     }
 
     static func restore(_ values: [[Float]], into params: [Tensor]) {

@@ -10,7 +10,7 @@
 // Legend: U users, N items.
 import Foundation
 
-public final class TextualUserIDs: UserIDStrategy {
+public final class TextualUserIDs: TrainableUserIDs {
     public enum History: String, Codable, Sendable {
         /// Items before the user's first evaluated position (leak-free).
         case training
@@ -138,6 +138,13 @@ public final class TextualUserIDs: UserIDStrategy {
             case .itemIDs: return items.map { itemIDs[$0] }.joined(separator: ", ")
             case .itemTexts: return items.map { catalog[$0].text }.joined(separator: " | ")
             }
+        }
+    }
+
+    /// [U] the generator's input tokens for each user (`generatorTexts`, cut to `max_input_tokens`).
+    public func generatorInputs(itemIDs: [String], tokenizer: TextTokenizer) -> [[Int]] {
+        generatorTexts(itemIDs: itemIDs).map {
+            GeneratorInput.tokens($0, placeholder: config.placeholderText, maxInputTokens: config.maxInputTokens, tokenizer: tokenizer)
         }
     }
 

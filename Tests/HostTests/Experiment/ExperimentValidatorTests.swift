@@ -62,9 +62,21 @@ final class ExperimentValidatorTests: XCTestCase {
         XCTAssertEqual(ExperimentValidatorTests.builds, 0, "a component was built for a graph that cannot run")
     }
 
+    func testTrainerStageTakesOnlyComponentsThatTrainTheRecommender() throws {
+        let problems = try report(good.replacingOccurrences(of: "\"alternate\"", with: "\"warm-up\""))
+        XCTAssertEqual(problems, ["trainer: trainer 'warm-up' cannot train the run's recommender (it does not provide 'trains-recommender'); "
+                                  + "trainers that can: recommender, alternate"])
+    }
+
+    func testClaimedGeneratorCapabilityDoesNotSatisfyAlternate() throws {
+        let problems = try report(good.replacingOccurrences(of: "\"generated\"", with: "\"claimed\""))
+        XCTAssertEqual(problems.count, 1, "\(problems)")
+        XCTAssertTrue(problems[0].contains("'claimed' in item_ids does not"), "\(problems)")
+    }
+
     func testMissingStageForARequirement() throws {
         let problems = try report(#"{"dataset": {"component": "folder", "path": "data"}, "tokenizer": "words", "model": "t5", "trainer": "alternate"}"#)
-        XCTAssertTrue(problems.contains { $0.hasPrefix("item_ids: missing stage: name a item-ids component; known: index, generated") }, "\(problems)")
+        XCTAssertTrue(problems.contains { $0.hasPrefix("item_ids: missing stage: name a item-ids component; known: index, generated, claimed") }, "\(problems)")
         XCTAssertTrue(problems.contains { $0.contains("trainer 'alternate' needs a item-ids stage providing 'trainable-id-generator'") }, "\(problems)")
     }
 

@@ -23,10 +23,10 @@ final class ComponentRegistryTests: XCTestCase {
     func testUnknownNameSuggestsClosestAndListsKnown() throws {
         let r = try ComponentRegistry(registrations: testRegistrations)
         XCTAssertThrowsError(try r.entry(.itemIDs, "generatd")) { error in
-            XCTAssertEqual("\(error)", "unknown item-ids 'generatd': did you mean 'generated'? known: index, generated")
+            XCTAssertEqual("\(error)", "unknown item-ids 'generatd': did you mean 'generated'? known: index, generated, claimed")
         }
         XCTAssertThrowsError(try r.entry(.itemIDs, "qqqqqqqq")) { error in
-            XCTAssertEqual("\(error)", "unknown item-ids 'qqqqqqqq': known: index, generated")
+            XCTAssertEqual("\(error)", "unknown item-ids 'qqqqqqqq': known: index, generated, claimed")
         }
     }
 
@@ -48,6 +48,9 @@ final class ComponentRegistryTests: XCTestCase {
         let r = try ComponentRegistry(registrations: testRegistrations)
         XCTAssertEqual(try r.entry(.itemIDs, "generated").provides, [.tokenSequenceIDs, .trainableIDGenerator])
         XCTAssertEqual(try r.entry(.itemIDs, "index").provides, [.tokenSequenceIDs])
+        XCTAssertEqual(try r.entry(.itemIDs, "claimed").provides, [.tokenSequenceIDs], "a protocol-backed capability follows the type, not the claim")
+        XCTAssertEqual(try r.entry(.trainer, "recommender").provides, [.trainsRecommender])
+        XCTAssertEqual(try r.entry(.trainer, "warm-up").provides, [])
         XCTAssertEqual(try r.entry(.trainer, "alternate").requires.map(\.capability), [.trainableIDGenerator])
         XCTAssertEqual(try r.entry(.decoder, "trie-beam").schema.names, ["beam_size", "max_length"])
     }

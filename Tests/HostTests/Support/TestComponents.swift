@@ -10,13 +10,30 @@ struct IndexIDs: ItemIDStrategy {
     }
 }
 
-struct GeneratedIDs: ItemIDStrategy, DeclaresCapabilities {
+/// Stands in for a learned generator: conforming to `TrainableIDGenerator` is what gives it the capability.
+struct GeneratedIDs: TrainableIDGenerator {
     struct Config: ComponentConfig { var idLength = 3; var diversityPenalty = 1.0 }
-    static var provides: Set<Capability> { [.trainableIDGenerator] }
     let config: Config
+    var generator: T5Model? { nil }
     func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
         ItemIDAssignment(ids: input.catalog.map { $0.text.split(separator: " ").prefix(config.idLength).joined(separator: " ") + " \($0.rawID)" })
     }
+    func generatorInputs(catalog: [CatalogItem], tokenizer: TextTokenizer) -> [[Int]] { [] }
+    func regenerate(with generator: T5Model, input: ItemIDInput) throws -> ItemIDAssignment { try assign(input) }
+    func adopt(_ ids: [String]) {}
+}
+
+/// Claims the generator capability on the registration line without conforming: the registry withholds it.
+struct ClaimedGeneratedIDs: ItemIDStrategy, DeclaresCapabilities {
+    static var provides: Set<Capability> { [.trainableIDGenerator] }
+    func assign(_ input: ItemIDInput) throws -> ItemIDAssignment { ItemIDAssignment(ids: input.catalog.map(\.rawID)) }
+}
+
+/// A trainer stand-in: conforming to `Trainer` is what lets validation accept it in the trainer stage.
+final class StandInTrainer<C: Codable>: Trainer {
+    let config: C
+    init(config: C) { self.config = config }
+    func train(_ session: TrainingSession) throws -> TrainingOutcome { TrainingOutcome(seconds: 0, samplesPerSecond: 0, stepsDone: 0) }
 }
 
 struct ConfiguredStage<C: Codable> { let config: C }
@@ -31,9 +48,11 @@ let testRegistrations: [ComponentRegistration] = [
     .init(name: "generated", summary: "stand-in for a learned generator", config: GeneratedIDs.Config.self) { GeneratedIDs(config: $0) },
     .init(kind: .dataset, name: "folder", summary: "an IDGenRec dataset folder", config: DatasetConfig.self,
           provides: [.itemText], inputFiles: ["path"]) { ConfiguredStage(config: $0) },
-    .init(kind: .trainer, name: "recommender", summary: "trains the recommender", config: TrainerConfig.self) { ConfiguredStage(config: $0) },
+    .init(name: "claimed", summary: "declares a generator it does not have", config: NoConfig.self) { _ in ClaimedGeneratedIDs() },
+    .init(kind: .trainer, name: "recommender", summary: "trains the recommender", config: TrainerConfig.self) { StandInTrainer(config: $0) },
     .init(kind: .trainer, name: "alternate", summary: "alternates generator and recommender", config: TrainerConfig.self,
-          requires: [ComponentRequirement(.itemIDs, provides: .trainableIDGenerator, because: "alternate training updates the ID generator")]) { ConfiguredStage(config: $0) },
+          requires: [ComponentRequirement(.itemIDs, provides: .trainableIDGenerator, because: "alternate training updates the ID generator")]) { StandInTrainer(config: $0) },
+    .init(kind: .trainer, name: "warm-up", summary: "trains something other than the recommender", config: TrainerConfig.self) { ConfiguredStage(config: $0) },
     .init(kind: .decoder, name: "trie-beam", summary: "beam search over the ID trie", config: DecoderConfig.self,
           requires: [ComponentRequirement(.itemIDs, provides: .tokenSequenceIDs, because: "the trie holds the IDs' token sequences")]) { ConfiguredStage(config: $0) },
     .init(kind: .metric, name: "hr@k", summary: "hit rate at k", config: MetricConfig.self) { ConfiguredStage(config: $0) },

@@ -108,7 +108,7 @@ final class TextualIDsTests: XCTestCase {
         XCTAssertEqual([c.beams, c.groups, c.candidates], [10, 10, 10])
         XCTAssertNil(c.generatorCheckpoint)
         XCTAssertEqual(c.preset, "cpu-tiny")
-        XCTAssertTrue(TextualIDs.provides.contains(.trainableIDGenerator))
+        XCTAssertTrue((try TextualIDs(config: c)) is TrainableIDGenerator, "the capability comes from this conformance")
         var bad = TextualIDs.Config()
         bad.pretrainTarget = "tags"
         XCTAssertThrowsError(try TextualIDs(config: bad))

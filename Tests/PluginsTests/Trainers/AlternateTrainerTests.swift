@@ -93,7 +93,7 @@ final class AlternateTrainerTests: XCTestCase {
             let data = Catalog()
             var c = AlternateTrainer.Config()
             c.rounds = 2; c.order = order; c.maxIDTokens = 3; c.idEpochs = 0.5; c.recEpochs = 1; c.idBatchSize = 8; c.batchSize = 8
-            c.logEvery = 1
+            c.cadence.logEvery = 1
             let trainer = AlternateTrainer(config: c)
             var phasesSeen: [String] = []
             try trainer.train(generator: gen, recommender: rec, generatorInputs: { data.texts },

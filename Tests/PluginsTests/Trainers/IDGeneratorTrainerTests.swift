@@ -28,7 +28,7 @@ final class IDGeneratorTrainerTests: XCTestCase {
         let texts = ["red boots acme", "blue lamp zenith", "red lamp acme", "blue boots zenith"]
         let targets = ["boots", "lamp", "lamp", "boots"]
         var c = IDGeneratorTrainer.Config()
-        c.epochs = 80
+        c.length.epochs = 80
         c.batchSize = 4
         c.learningRate = 1e-2
         let trainer = try IDGeneratorTrainer(config: c)
@@ -47,7 +47,7 @@ final class IDGeneratorTrainerTests: XCTestCase {
                                          config: IDGeneratorTrainer.Config.self) { try IDGeneratorTrainer(config: $0) }
         let built = try line.build(try JSONValue.parse(#"{"epochs": 2, "learning_rate": 0.0005, "max_target_tokens": 8}"#))
         let trainer = try XCTUnwrap(built as? IDGeneratorTrainer)
-        XCTAssertEqual(trainer.config.epochs, 2)
+        XCTAssertEqual(trainer.config.length.epochs, 2)
         XCTAssertEqual(trainer.config.learningRate, 0.0005)
         XCTAssertEqual(trainer.config.maxTargetTokens, 8)
         XCTAssertEqual(trainer.config.batchSize, 32)

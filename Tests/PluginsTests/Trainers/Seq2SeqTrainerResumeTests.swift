@@ -18,7 +18,7 @@ final class Seq2SeqTrainerResumeTests: XCTestCase {
 
     func trainer(_ dir: URL) -> Seq2SeqTrainer {
         var c = Seq2SeqTrainer.Config()
-        c.epochs = 3; c.batchSize = 4; c.learningRate = 1e-2; c.checkpointEvery = 5; c.evalEvery = 4; c.logEvery = 100
+        c.length.epochs = 3; c.batchSize = 4; c.learningRate = 1e-2; c.cadence.checkpointEvery = 5; c.cadence.evalEvery = 4; c.cadence.logEvery = 100
         let t = Seq2SeqTrainer(config: c, phase: "recommender")
         t.checkpointDirectory = dir
         return t

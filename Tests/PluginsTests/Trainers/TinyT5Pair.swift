@@ -28,7 +28,7 @@ extension TinyT5Pair {
     static func taughtGenerator(texts: [[Int]], epochs: Double, seed: UInt64 = 11) throws -> T5Model {
         let gen = T5Model(config: config(), seed: seed)
         var c = Seq2SeqTrainer.Config()
-        c.epochs = epochs; c.batchSize = 4; c.learningRate = 1e-2; c.warmupRatio = 0
+        c.length.epochs = epochs; c.batchSize = 4; c.learningRate = 1e-2; c.optimizer.warmupRatio = 0
         let pairs = texts.enumerated().map { k, text in Seq2SeqPair(source: text, target: Array(text.prefix(1 + k % 3)) + [1]) }
         try Seq2SeqTrainer(config: c, phase: "generator-warm-up").train(model: gen, pairs: pairs, seed: seed)
         return gen

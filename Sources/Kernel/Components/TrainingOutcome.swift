@@ -1,0 +1,17 @@
+// What a `Trainer` reports back: time, throughput, steps, and the files it wants in the run folder
+// (curves.csv, id_history.tsv, …), which the host writes atomically.
+public struct TrainingOutcome {
+    public var seconds: Double
+    public var samplesPerSecond: Double
+    /// Optimizer steps taken (all phases).
+    public var stepsDone: Int
+    /// File name in the run folder → contents.
+    public var files: [(name: String, contents: String)]
+
+    public init(seconds: Double, samplesPerSecond: Double, stepsDone: Int, files: [(name: String, contents: String)] = []) {
+        self.seconds = seconds
+        self.samplesPerSecond = samplesPerSecond
+        self.stepsDone = stepsDone
+        self.files = files
+    }
+}
