@@ -2,9 +2,7 @@
 // full-softmax cross-entropy over all items at every position (Cornac's and RecBole's CE SASRec, which reach
 // HR@10 ≈ .074 on Amazon Beauty leave-one-out) — with Adam(W) at lr 1e-3 and batches of 128 user windows.
 // The network is in SASRecModel.swift; this file holds the config, the training loop and ranking.
-// Measured (Tests/PluginsTests/BaselineBeautyTests.swift, 2 shared cores): defaults, 40 epochs, seed 2024,
-// Beauty leave-one-out over all 22,363 users, full ranking: HR@5 .0493 NDCG@5 .0278 HR@10 .0766 NDCG@10 .0366
-// (Cornac: HR@10 .0740); 40–100 s per epoch depending on machine load, loss 9.13 → 6.18, still falling.
+// Its numbers on Beauty (defaults, 40 epochs) are in benchmarks/RESULTS.md, "Baselines on Beauty".
 //
 // Legend: U users, L max length, N items, k list length.
 

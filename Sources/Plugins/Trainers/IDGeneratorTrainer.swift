@@ -1,4 +1,4 @@
-// The `id-generator` trainer (issue 9): supervised (item text → target ID string) training of IDGenRec's ID
+// The `id-generator` trainer: supervised (item text → target ID string) training of IDGenRec's ID
 // generator — to start a fresh generator from extractive targets (keyword/title IDs) when no pretrained
 // weights exist, or to fine-tune one on any ID map. A thin layer over `Seq2SeqTrainer`: it turns texts and
 // IDs into token pairs (inputs cut to `max_input_tokens` with EOS kept, as the reference truncates) and
@@ -10,7 +10,7 @@ public final class IDGeneratorTrainer {
     public struct Config: ComponentConfig, Equatable {
         /// Passes over the (text, ID) pairs. Small by default: a fresh generator only has to learn to copy a
         /// few salient words (CPU budget; the paper starts from a pretrained tag generator instead): 945 steps
-        /// on the 2000-item synthetic catalog, about a minute for cpu-tiny on 2 cores.
+        /// on the 2000-item synthetic catalog.
         public var epochs: Double = 15
         /// Stop after this many optimizer steps (0 = no step budget).
         public var maxSteps: Int = 0
