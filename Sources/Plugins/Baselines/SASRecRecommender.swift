@@ -116,20 +116,13 @@ public final class SASRecRecommender: SequentialRecommender {
 
     /// This epoch's batches (indices into the examples), shuffled; bucketed by length when configured.
     func batchOrder(_ lengths: [Int], rng: inout SplitMix64) -> [[Int]] {
-        var order = Array(lengths.indices)
-        order.shuffle(using: &rng)
         let size = max(config.batchSize, 1)
         guard config.bucketByLength else {
+            var order = Array(lengths.indices)
+            order.shuffle(using: &rng)
             return stride(from: 0, to: order.count, by: size).map { Array(order[$0..<min($0 + size, order.count)]) }
         }
-        var batches: [[Int]] = []
-        let pool = size * 50
-        for lo in stride(from: 0, to: order.count, by: pool) {
-            let sorted = order[lo..<min(lo + pool, order.count)].sorted { lengths[$0] != lengths[$1] ? lengths[$0] < lengths[$1] : $0 < $1 }
-            for b in stride(from: 0, to: sorted.count, by: size) { batches.append(Array(sorted[b..<min(b + size, sorted.count)])) }
-        }
-        batches.shuffle(using: &rng)
-        return batches
+        return LengthBucketedBatches(batchSize: size, ties: .byIndex).indices(lengths: lengths, rng: &rng)
     }
 
     public func recommend(histories: [[Int]], k: Int) throws -> [[Int]] {
