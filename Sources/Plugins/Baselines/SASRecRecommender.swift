@@ -2,7 +2,8 @@
 // full-softmax cross-entropy over all items at every position (Cornac's and RecBole's CE SASRec, which reach
 // HR@10 ≈ .074 on Amazon Beauty leave-one-out) — with Adam(W) at lr 1e-3 and batches of 128 user windows.
 // The network is in SASRecModel.swift; this file holds the config, the training loop and ranking.
-// Its numbers on Beauty (defaults, 40 epochs) are in benchmarks/RESULTS.md, "Baselines on Beauty".
+// Its numbers on Beauty (defaults, 40 epochs) are in benchmarks/RESULTS.md, "Baselines on Beauty"
+// (`idgenrec-bench baselines-beauty`).
 //
 // Legend: U users, L max length, N items, k list length.
 
