@@ -1,4 +1,4 @@
-// Exit codes (issue 5): 0 success, 1 run failure, 2 usage or validation error. Our typed errors print as
+// Exit codes: 0 success, 1 run failure, 2 usage or validation error. Our typed errors print as
 // the advice they are; argument-parser's usage errors (its default exit is 64) are mapped to 2.
 import ArgumentParser
 import Foundation

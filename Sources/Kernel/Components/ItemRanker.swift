@@ -1,5 +1,6 @@
 // The `decoder` component as the evaluator sees it: from prompts to ranked real items, through a model's
-// incremental decoder and the trie of valid IDs. `trie-beam`, `greedy` and the `exact` scorer implement it.
+// incremental decoder and the trie of valid IDs. `trie-beam`, `diverse-beam`, `greedy` and
+// `exact` implement it.
 //
 // Legend: B inputs, T prompt tokens.
 public protocol ItemRanker {

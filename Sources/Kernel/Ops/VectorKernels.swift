@@ -4,7 +4,7 @@
 // Results differ from the sequential loop only by float rounding order. No `addProduct`: the build targets
 // baseline x86-64, where a fused multiply-add is a library call per lane. For the same reason the
 // exponential loops (softmax, log-sum-exp) live in C (`CVector`), built for the CPU's widest vectors: there
-// they run 3× faster than 4-lane Swift, with the same bits.
+// they run faster than 4-lane Swift, with the same bits.
 import CVector
 import Foundation
 

@@ -2,9 +2,8 @@
 // full-softmax cross-entropy over all items at every position (Cornac's and RecBole's CE SASRec, which reach
 // HR@10 ≈ .074 on Amazon Beauty leave-one-out) — with Adam(W) at lr 1e-3 and batches of 128 user windows.
 // The network is in SASRecModel.swift; this file holds the config, the training loop and ranking.
-// Measured (Tests/PluginsTests/BaselineBeautyTests.swift, 2 shared cores): defaults, 40 epochs, seed 2024,
-// Beauty leave-one-out over all 22,363 users, full ranking: HR@5 .0493 NDCG@5 .0278 HR@10 .0766 NDCG@10 .0366
-// (Cornac: HR@10 .0740); 40–100 s per epoch depending on machine load, loss 9.13 → 6.18, still falling.
+// Its numbers on Beauty (defaults, 40 epochs) are in benchmarks/RESULTS.md, "Baselines on Beauty"
+// (`idgenrec-bench baselines-beauty`).
 //
 // Legend: U users, L max length, N items, k list length.
 
@@ -118,20 +117,13 @@ public final class SASRecRecommender: SequentialRecommender {
 
     /// This epoch's batches (indices into the examples), shuffled; bucketed by length when configured.
     func batchOrder(_ lengths: [Int], rng: inout SplitMix64) -> [[Int]] {
-        var order = Array(lengths.indices)
-        order.shuffle(using: &rng)
         let size = max(config.batchSize, 1)
         guard config.bucketByLength else {
+            var order = Array(lengths.indices)
+            order.shuffle(using: &rng)
             return stride(from: 0, to: order.count, by: size).map { Array(order[$0..<min($0 + size, order.count)]) }
         }
-        var batches: [[Int]] = []
-        let pool = size * 50
-        for lo in stride(from: 0, to: order.count, by: pool) {
-            let sorted = order[lo..<min(lo + pool, order.count)].sorted { lengths[$0] != lengths[$1] ? lengths[$0] < lengths[$1] : $0 < $1 }
-            for b in stride(from: 0, to: sorted.count, by: size) { batches.append(Array(sorted[b..<min(b + size, sorted.count)])) }
-        }
-        batches.shuffle(using: &rng)
-        return batches
+        return LengthBucketedBatches(batchSize: size, ties: .byIndex).indices(lengths: lengths, rng: &rng)
     }
 
     public func recommend(histories: [[Int]], k: Int) throws -> [[Int]] {

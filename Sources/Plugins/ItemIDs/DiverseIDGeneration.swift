@@ -58,7 +58,7 @@ public struct DiverseIDGeneration {
         public var lastResortSuffixes: Int       // items past the schedule: numeric disambiguator (or bare placeholder)
         public var placeholderItems: Int         // items generated from the placeholder text (no words)
 
-        /// Report-card lines (issue 7: candidates tried, penalty/length escalations).
+        /// Report-card lines (candidates tried, penalty/length escalations).
         public var report: [String: String] {
             [
                 "collisions": "\(ids.count - (rounds.first?.resolved ?? 0)) items escalated past the first round, "

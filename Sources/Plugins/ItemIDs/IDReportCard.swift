@@ -1,4 +1,4 @@
-// The ID report card (issue 7): what every strategy's IDs look like to the decoder — how many items, whether
+// The ID report card: what every strategy's IDs look like to the decoder — how many items, whether
 // every item has its own token sequence, how collisions were resolved, ID length in tokens, vocabulary added,
 // and the shape of the trie beam search walks (depth, mean branching per level) — plus build time.
 // With a tokenizer the sequences are the tokenizer's ids (the caller must already have added the strategy's

@@ -1,6 +1,6 @@
 // `keyword` item IDs: the item's words ranked by TF-IDF over the catalog (stop words out), taken in
 // descending salience until the ID is unique — "truth perfume calvin klein"-like IDs without a generator,
-// and the extractive targets a fresh IDGenRec generator can be pretrained on (issue 7, `textual`).
+// and the extractive targets a fresh IDGenRec generator can be pretrained on (`textual`).
 //
 // Legend: N items.
 

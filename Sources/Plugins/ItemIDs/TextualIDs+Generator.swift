@@ -1,6 +1,6 @@
 // Where the textual strategy's ID generator comes from: an HF checkpoint, or a fresh T5 pretrained on
-// extractive IDs (issue 7: "a short pretraining of a fresh T5 to emit extractive IDs … done by the
-// `id-generator` trainer"). The targets are the `keyword`/`title` strategies' own unique IDs for the same
+// extractive IDs (the paper starts from a pretrained tag generator; without one, a short pretraining done by
+// the `id-generator` trainer). The targets are the `keyword`/`title` strategies' own unique IDs for the same
 // catalog, so the generator starts out writing short, distinctive, real words of the item.
 import Foundation
 

@@ -20,8 +20,8 @@ public final class TextualIDs: TrainableIDGenerator {
         /// Extractive targets a fresh generator learns: `keyword` (TF-IDF words) or `title` (first title words).
         public var pretrainTarget = "keyword"
         /// Pretraining passes over the catalog (fresh generator only). On the synthetic dataset (2000 items,
-        /// cpu-tiny, batch 32) 15 epochs = 945 steps ≈ 1 min on 2 cores and ~95% of IDs are the item's own words;
-        /// 6 epochs take 40 s but leave the loss at ~1.8 and under half of the IDs made of the item's words.
+        /// cpu-tiny, batch 32) 15 epochs = 945 steps and ~95% of IDs are the item's own words;
+        /// 6 epochs leave the loss at ~1.8 and under half of the IDs made of the item's words.
         public var pretrainEpochs: Double = 15
         public var pretrainLearningRate: Float = 3e-3
         public var pretrainBatchSize = 32

@@ -215,18 +215,7 @@ public final class Seq2SeqTrainer {
     /// Shuffled, then sorted by source length inside chunks of 50 batches, then the batches shuffled:
     /// little padding, still random order.
     public static func bucketedBatches(_ pairs: [Seq2SeqPair], batchSize: Int, rng: inout SplitMix64) -> [[Seq2SeqPair]] {
-        var order = Array(pairs.indices)
-        order.shuffle(using: &rng)
-        let chunk = batchSize * 50
-        var batches: [[Seq2SeqPair]] = []
-        for lo in stride(from: 0, to: order.count, by: chunk) {
-            let sorted = order[lo..<min(lo + chunk, order.count)].sorted { pairs[$0].source.count < pairs[$1].source.count }
-            for b in stride(from: 0, to: sorted.count, by: batchSize) {
-                batches.append(sorted[b..<min(b + batchSize, sorted.count)].map { pairs[$0] })
-            }
-        }
-        batches.shuffle(using: &rng)
-        return batches
+        LengthBucketedBatches(batchSize: batchSize, ties: .shuffled).batches(pairs, length: { $0.source.count }, rng: &rng)
     }
 
     /// The training curve as CSV (step, epoch, loss, lr, samples/s, validation).

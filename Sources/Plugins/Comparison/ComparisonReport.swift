@@ -1,4 +1,4 @@
-// The comparison report (issue 10): from one `ComparisonResults`, three files side by side —
+// The comparison report: from one `ComparisonResults`, three files side by side —
 //   report.md     the table, intervals, paired significance vs the reference, ID report cards, notes
 //   report.html   the same, self-contained (inline CSS + SVG, no network): a one-line verdict, grouped bars
 //                 with 95% whiskers, training curves (ComparisonReport+HTML.swift, +SVG.swift)
