@@ -14,10 +14,13 @@ extension Seq2SeqTrainer {
         var sinceBest: Int
         var best: [[Float]]?
         var finished: Bool
+        /// The schedule's length when it was written (nil in states from before it was kept).
+        var stepsPlanned: Int?
     }
 
     static func saveCheckpoint(_ dir: URL, step: Int, cursor: Int, batchRNG: UInt64, params: [Tensor], optimizer: AdamW,
-                               model: T5Model, bestValidation: Double?, sinceBest: Int, best: [[Float]]?, finished: Bool = false) throws {
+                               model: T5Model, bestValidation: Double?, sinceBest: Int, best: [[Float]]?, stepsPlanned: Int,
+                               finished: Bool = false) throws {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let (adamStep, m, v) = optimizer.state
         var tensors: [(String, NamedArray)] = []
@@ -33,7 +36,7 @@ extension Seq2SeqTrainer {
             // UInt64 generator states as strings: JSON integers stop at 2^63.
             ("batch_rng", .string(String(batchRNG))), ("dropout_rng", .string(String(model.dropoutRNG.state))),
             ("best_validation", bestValidation.map { .double($0) } ?? .null), ("since_best", .int(sinceBest)),
-            ("finished", .bool(finished)),
+            ("finished", .bool(finished)), ("steps_planned", .int(stepsPlanned)),
         ])
         try AtomicFile.write(state.serialized(pretty: true) + "\n", to: dir.appendingPathComponent("state.json"))
     }
@@ -67,7 +70,7 @@ extension Seq2SeqTrainer {
         model.dropoutRNG = SplitMix64(seed: dropoutRNG)
         return ResumeState(step: step, cursor: cursor, batchRNG: batchRNG, bestValidation: state["best_validation"]?.doubleValue,
                            sinceBest: state["since_best"]?.intValue ?? 0, best: best.count == params.count ? best : nil,
-                           finished: state["finished"]?.boolValue ?? false)
+                           finished: state["finished"]?.boolValue ?? false, stepsPlanned: state["steps_planned"]?.intValue)
     }
 }
 

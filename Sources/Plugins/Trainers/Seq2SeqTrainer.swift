@@ -94,9 +94,6 @@ public final class Seq2SeqTrainer {
         let sharded = T5ShardedTraining(model: model)     // each batch as two halves, one per core
         let opt = config.optimizer.adamW(params, noDecay: model.noDecayParameters, learningRate: config.learningRate)
         let stepsPerEpoch = (pairs.count + config.batchSize - 1) / config.batchSize
-        let total = config.length.plannedSteps(stepsPerEpoch: stepsPerEpoch)
-        stepsPlanned = total
-        let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.optimizer.warmupRatio), totalSteps: total)
         var rng = SplitMix64(seed: seed).derived("batches-\(phase)")
         model.dropoutRNG = SplitMix64(seed: seed).derived("dropout-\(phase)")
         let start = Date()
@@ -104,12 +101,24 @@ public final class Seq2SeqTrainer {
         model.training = true
         defer { model.training = false }
         var p = Progress()
-        try restoreOrClear(&p, rng: &rng, total: total, params: params, optimizer: opt, model: model)
+        let restored = try restoreOrClear(&p, rng: &rng, params: params, optimizer: opt, model: model)
+        // The schedule's length: the epochs (cut at max_steps) — or, under a time limit, the steps that fit in
+        // it at the measured pace, so warm-up and decay both happen inside the budget (a resumed run keeps the
+        // length it planned).
+        var total = config.length.plannedSteps(stepsPerEpoch: stepsPerEpoch)
+        if let planned = restored?.stepsPlanned {
+            total = planned
+        } else if config.length.maxMinutes > 0 {
+            total = fittedSteps(total, pairs: pairs, model: model, sharded: sharded, params: params, seed: seed, started: start)
+        }
+        if restored?.finished == true { p.step = total }   // stopped by its budget or early stopping: nothing left to train
+        stepsPlanned = total
+        let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.optimizer.warmupRatio), totalSteps: total)
         func checkpoint(epochStart: SplitMix64, finished: Bool = false) throws {
             guard let dir = checkpointDirectory else { return }
             try Seq2SeqTrainer.saveCheckpoint(dir, step: p.step, cursor: p.cursor, batchRNG: epochStart.state, params: params,
                                               optimizer: opt, model: model, bestValidation: bestValidation, sinceBest: p.sinceBest,
-                                              best: p.best, finished: finished)
+                                              best: p.best, stepsPlanned: total, finished: finished)
         }
         outer: while p.step < total {
             let epochStart = rng   // this epoch's batches are drawn from here; a resume redraws them
@@ -147,21 +156,21 @@ public final class Seq2SeqTrainer {
     }
 
     /// A fresh start clears an earlier run's state (so a later --resume cannot pick it up); a resume
-    /// restores step, cursor, generators and best weights.
-    func restoreOrClear(_ p: inout Progress, rng: inout SplitMix64, total: Int, params: [Tensor], optimizer: AdamW, model: T5Model) throws {
-        guard let dir = checkpointDirectory else { return }
+    /// restores step, cursor, generators and best weights, and returns the state (nil = fresh start).
+    func restoreOrClear(_ p: inout Progress, rng: inout SplitMix64, params: [Tensor], optimizer: AdamW, model: T5Model) throws -> ResumeState? {
+        guard let dir = checkpointDirectory else { return nil }
         guard resume else {
             for name in ["state.json", "weights.safetensors"] { try? FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
-            return
+            return nil
         }
-        guard let state = try Seq2SeqTrainer.loadCheckpoint(dir, params: params, optimizer: optimizer, model: model) else { return }
+        guard let state = try Seq2SeqTrainer.loadCheckpoint(dir, params: params, optimizer: optimizer, model: model) else { return nil }
         p.step = state.step
         p.cursor = state.cursor
         rng = SplitMix64(seed: state.batchRNG)
         bestValidation = state.bestValidation
         p.sinceBest = state.sinceBest
         p.best = state.best
-        if state.finished { p.step = total }   // stopped by its budget or early stopping: nothing left to train
+        return state
     }
 
     /// One optimizer step on `batch`: loss and gradients (two shards), clipping, AdamW. A non-finite loss
