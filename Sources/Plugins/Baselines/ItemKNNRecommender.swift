@@ -12,7 +12,7 @@
 import Foundation
 
 public final class ItemKNNRecommender: SequentialRecommender {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Neighbours kept per item (the most similar M).
         public var neighbors: Int = 100
         /// How many of the most recent history items vote.
@@ -27,22 +27,6 @@ public final class ItemKNNRecommender: SequentialRecommender {
         public var excludeHistory: Bool = false
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey {
-            case neighbors, recentItems = "recent_items", recencyDecay = "recency_decay", window, shrink
-            case excludeHistory = "exclude_history"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            neighbors = try c.decodeIfPresent(Int.self, forKey: .neighbors) ?? d.neighbors
-            recentItems = try c.decodeIfPresent(Int.self, forKey: .recentItems) ?? d.recentItems
-            recencyDecay = try c.decodeIfPresent(Double.self, forKey: .recencyDecay) ?? d.recencyDecay
-            window = try c.decodeIfPresent(Int.self, forKey: .window) ?? d.window
-            shrink = try c.decodeIfPresent(Double.self, forKey: .shrink) ?? d.shrink
-            excludeHistory = try c.decodeIfPresent(Bool.self, forKey: .excludeHistory) ?? d.excludeHistory
-        }
     }
 
     public let config: Config

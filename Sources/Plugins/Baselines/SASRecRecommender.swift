@@ -11,13 +11,13 @@
 import Foundation
 
 public final class SASRecRecommender: SequentialRecommender {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Width D of embeddings and blocks (paper: 50; 64 is the common tuned value).
         public var hiddenSize: Int = 64
         /// Self-attention blocks (paper: 2).
-        public var blocks: Int = 2
+        public var numBlocks: Int = 2
         /// Attention heads (paper: 1).
-        public var heads: Int = 1
+        public var numHeads: Int = 1
         /// Longest history window L (paper: 50 for Amazon data); older items are dropped.
         public var maxLength: Int = 50
         /// Dropout on embeddings, attention weights and sublayer outputs (paper: 0.5 on sparse Amazon data,
@@ -33,38 +33,14 @@ public final class SASRecRecommender: SequentialRecommender {
         public var epochs: Int = 40
         /// Optional wall-time budget: training stops after the epoch that crosses it (CPU protocol).
         public var maxSeconds: Double? = nil
+        /// Histories scored per forward pass at recommendation time.
+        public var evaluationBatchSize: Int = 256
         /// Group users of similar history length into the same batch (batches cut from pools of 50 batches
         /// sorted by length, then shuffled): most Amazon users have < 10 items, so a random batch padded to
         /// its longest window is mostly padding. Off = plain random batches as the reference code.
         public var bucketByLength: Bool = true
-        /// Histories scored per forward pass at recommendation time.
-        public var evaluationBatchSize: Int = 256
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey {
-            case hiddenSize = "hidden_size", blocks = "num_blocks", heads = "num_heads", maxLength = "max_length"
-            case dropout, learningRate = "learning_rate", weightDecay = "weight_decay", batchSize = "batch_size"
-            case epochs, maxSeconds = "max_seconds", evaluationBatchSize = "evaluation_batch_size"
-            case bucketByLength = "bucket_by_length"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            hiddenSize = try c.decodeIfPresent(Int.self, forKey: .hiddenSize) ?? d.hiddenSize
-            blocks = try c.decodeIfPresent(Int.self, forKey: .blocks) ?? d.blocks
-            heads = try c.decodeIfPresent(Int.self, forKey: .heads) ?? d.heads
-            maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? d.maxLength
-            dropout = try c.decodeIfPresent(Double.self, forKey: .dropout) ?? d.dropout
-            learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
-            weightDecay = try c.decodeIfPresent(Double.self, forKey: .weightDecay) ?? d.weightDecay
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
-            epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
-            maxSeconds = try c.decodeIfPresent(Double.self, forKey: .maxSeconds) ?? d.maxSeconds
-            evaluationBatchSize = try c.decodeIfPresent(Int.self, forKey: .evaluationBatchSize) ?? d.evaluationBatchSize
-            bucketByLength = try c.decodeIfPresent(Bool.self, forKey: .bucketByLength) ?? d.bucketByLength
-        }
     }
 
     public let config: Config

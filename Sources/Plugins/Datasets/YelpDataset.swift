@@ -4,22 +4,23 @@
 import Foundation
 
 public struct YelpDataset: DatasetSource {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// `yelp_academic_dataset_review.json`.
-        public var reviews: String
+        public var reviews = ""
         /// `yelp_academic_dataset_business.json`; without it items have no text.
         public var business: String?
         /// Dataset name for prompts and reports.
         public var name: String = "yelp"
+        /// Lower-case item text, as the paper does.
+        public var lowercase: Bool = true
         /// Keep only users and businesses with at least this many reviews, repeatedly.
         public var kCore: Int = 5
         /// Business fields that make the item text, in order.
         public var textFields: [String] = ["name", "categories"]
         /// `error` (default) or `skip` malformed lines (counted in the notes).
         public var onBadLine: BadLinePolicy = .error
-        /// Lower-case item text, as the paper does.
-        public var lowercase: Bool = true
 
+        public init() {}
         public init(reviews: String, business: String? = nil, name: String = "yelp", kCore: Int = 5,
                     textFields: [String] = ["name", "categories"], onBadLine: BadLinePolicy = .error, lowercase: Bool = true) {
             self.reviews = reviews
@@ -29,24 +30,6 @@ public struct YelpDataset: DatasetSource {
             self.textFields = textFields
             self.onBadLine = onBadLine
             self.lowercase = lowercase
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case reviews, business, name, lowercase
-            case kCore = "k_core"
-            case textFields = "text_fields"
-            case onBadLine = "on_bad_line"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            reviews = try c.decode(String.self, forKey: .reviews)
-            business = try c.decodeIfPresent(String.self, forKey: .business)
-            name = try c.decodeIfPresent(String.self, forKey: .name) ?? "yelp"
-            kCore = try c.decodeIfPresent(Int.self, forKey: .kCore) ?? 5
-            textFields = try c.decodeIfPresent([String].self, forKey: .textFields) ?? ["name", "categories"]
-            onBadLine = try c.decodeIfPresent(BadLinePolicy.self, forKey: .onBadLine) ?? .error
-            lowercase = try c.decodeIfPresent(Bool.self, forKey: .lowercase) ?? true
         }
     }
 

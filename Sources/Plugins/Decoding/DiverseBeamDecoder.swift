@@ -19,7 +19,7 @@
 import Foundation
 
 public struct DiverseBeamDecoder: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         public var groups = 10                 // G (HF num_beam_groups)
         public var beamsPerGroup = 1           // S; HF num_beams = G·S
         public var diversityPenalty: Float = 1.0
@@ -29,27 +29,6 @@ public struct DiverseBeamDecoder: ItemRanker {
         public var lengthPenalty: Float = 1.0  // α (HF length_penalty)
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey {
-            case groups
-            case beamsPerGroup = "beams_per_group"
-            case diversityPenalty = "diversity_penalty"
-            case minLength = "min_length"
-            case maxLength = "max_length"
-            case returnCount = "return_count"
-            case lengthPenalty = "length_penalty"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            groups = try c.decodeIfPresent(Int.self, forKey: .groups) ?? d.groups
-            beamsPerGroup = try c.decodeIfPresent(Int.self, forKey: .beamsPerGroup) ?? d.beamsPerGroup
-            diversityPenalty = try c.decodeIfPresent(Float.self, forKey: .diversityPenalty) ?? d.diversityPenalty
-            minLength = try c.decodeIfPresent(Int.self, forKey: .minLength) ?? d.minLength
-            maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? d.maxLength
-            returnCount = try c.decodeIfPresent(Int.self, forKey: .returnCount) ?? d.returnCount
-            lengthPenalty = try c.decodeIfPresent(Float.self, forKey: .lengthPenalty) ?? d.lengthPenalty
-        }
     }
 
     public let config: Config

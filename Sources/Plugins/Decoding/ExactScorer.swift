@@ -10,25 +10,12 @@
 import Foundation
 
 public struct ExactScorer: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         public var k = 20                          // items returned by `rank`
         public var lengthNormalization = false     // rank by sum / length^α, as `trie-beam` can
         public var lengthPenalty: Float = 1.0
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey {
-            case k
-            case lengthNormalization = "length_normalization"
-            case lengthPenalty = "length_penalty"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            k = try c.decodeIfPresent(Int.self, forKey: .k) ?? d.k
-            lengthNormalization = try c.decodeIfPresent(Bool.self, forKey: .lengthNormalization) ?? d.lengthNormalization
-            lengthPenalty = try c.decodeIfPresent(Float.self, forKey: .lengthPenalty) ?? d.lengthPenalty
-        }
     }
 
     public let config: Config

@@ -4,18 +4,11 @@
 //
 // Legend: B inputs, R rows of a step (≤ B), V vocabulary.
 public struct GreedyDecoder: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Free-text decoding only: HF max_length, counting the decoder start token.
         public var maxLength = 20
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey { case maxLength = "max_length" }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? Config().maxLength
-        }
     }
 
     public let config: Config

@@ -17,7 +17,7 @@
 import Foundation
 
 public struct TrieBeamDecoder: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Live beams per input (K); the reference evaluates with 20.
         public var beams = 20
         /// Items returned per input (k ≤ K).
@@ -33,22 +33,6 @@ public struct TrieBeamDecoder: ItemRanker {
         public var renormalizeAllowed = false
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey {
-            case beams, k
-            case lengthNormalization = "length_normalization"
-            case lengthPenalty = "length_penalty"
-            case renormalizeAllowed = "renormalize_allowed"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            beams = try c.decodeIfPresent(Int.self, forKey: .beams) ?? d.beams
-            k = try c.decodeIfPresent(Int.self, forKey: .k) ?? d.k
-            lengthNormalization = try c.decodeIfPresent(Bool.self, forKey: .lengthNormalization) ?? d.lengthNormalization
-            lengthPenalty = try c.decodeIfPresent(Float.self, forKey: .lengthPenalty) ?? d.lengthPenalty
-            renormalizeAllowed = try c.decodeIfPresent(Bool.self, forKey: .renormalizeAllowed) ?? d.renormalizeAllowed
-        }
     }
 
     public let config: Config

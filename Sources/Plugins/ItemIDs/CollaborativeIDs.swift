@@ -16,7 +16,7 @@
 // Legend: N items, K clusters per level.
 
 public struct CollaborativeIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Clusters per level (OpenP5 `collaborative_cluster` = 20).
         public var clusterCount: Int = 20
         /// Largest cluster that is not split further; the leaf index ranges over it (OpenP5 `collaborative_token_size` = 200).
@@ -31,16 +31,7 @@ public struct CollaborativeIDs: ItemIDStrategy {
         /// Seeded k-means++ restarts on the spectral embedding (best inertia kept).
         public var kmeansRestarts: Int = 3
 
-        enum CodingKeys: String, CodingKey {
-            case clusterCount = "cluster_count"
-            case leafSize = "leaf_size"
-            case window
-            case regularization
-            case eigenIterations = "eigen_iterations"
-            case eigenTolerance = "eigen_tolerance"
-            case kmeansRestarts = "kmeans_restarts"
-        }
-
+        public init() {}
         public init(clusterCount: Int = 20, leafSize: Int = 200, window: Int? = nil, regularization: Float = 1,
                     eigenIterations: Int = 300, eigenTolerance: Float = 1e-3, kmeansRestarts: Int = 3) {
             self.clusterCount = clusterCount
@@ -50,18 +41,6 @@ public struct CollaborativeIDs: ItemIDStrategy {
             self.eigenIterations = eigenIterations
             self.eigenTolerance = eigenTolerance
             self.kmeansRestarts = kmeansRestarts
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            clusterCount = try c.decodeIfPresent(Int.self, forKey: .clusterCount) ?? d.clusterCount
-            leafSize = try c.decodeIfPresent(Int.self, forKey: .leafSize) ?? d.leafSize
-            window = try c.decodeIfPresent(Int.self, forKey: .window)
-            regularization = try c.decodeIfPresent(Float.self, forKey: .regularization) ?? d.regularization
-            eigenIterations = try c.decodeIfPresent(Int.self, forKey: .eigenIterations) ?? d.eigenIterations
-            eigenTolerance = try c.decodeIfPresent(Float.self, forKey: .eigenTolerance) ?? d.eigenTolerance
-            kmeansRestarts = try c.decodeIfPresent(Int.self, forKey: .kmeansRestarts) ?? d.kmeansRestarts
         }
     }
 

@@ -5,7 +5,7 @@
 // Legend: N items.
 
 public struct KeywordIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Words every ID starts with.
         public var minWords: Int = 1
         /// Words an ID may grow to before a numeric suffix; nil = all of the item's distinct words.
@@ -15,26 +15,12 @@ public struct KeywordIDs: ItemIDStrategy {
         /// The ID word for items with no usable text.
         public var fallbackWord: String = "item"
 
-        enum CodingKeys: String, CodingKey {
-            case minWords = "min_words"
-            case maxWords = "max_words"
-            case minWordLength = "min_word_length"
-            case fallbackWord = "fallback_word"
-        }
-
+        public init() {}
         public init(minWords: Int = 1, maxWords: Int? = nil, minWordLength: Int = 2, fallbackWord: String = "item") {
             self.minWords = minWords
             self.maxWords = maxWords
             self.minWordLength = minWordLength
             self.fallbackWord = fallbackWord
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? 1
-            maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords)
-            minWordLength = try c.decodeIfPresent(Int.self, forKey: .minWordLength) ?? 2
-            fallbackWord = try c.decodeIfPresent(String.self, forKey: .fallbackWord) ?? "item"
         }
     }
 

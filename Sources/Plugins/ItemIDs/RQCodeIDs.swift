@@ -9,7 +9,7 @@
 // Legend: N items, D dimensions, C codebook size, L levels.
 
 public struct RQCodeIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Residual quantization levels (TIGER: 3).
         public var levels: Int = 3
         /// Codes per level (TIGER: 256).
@@ -21,14 +21,7 @@ public struct RQCodeIDs: ItemIDStrategy {
         /// Lloyd iterations per level.
         public var kmeansIterations: Int = 50
 
-        enum CodingKeys: String, CodingKey {
-            case levels
-            case codebookSize = "codebook_size"
-            case dimensions
-            case powerIterations = "power_iterations"
-            case kmeansIterations = "kmeans_iterations"
-        }
-
+        public init() {}
         public init(levels: Int = 3, codebookSize: Int = 256, dimensions: Int = 64, powerIterations: Int = 2,
                     kmeansIterations: Int = 50) {
             self.levels = levels
@@ -36,16 +29,6 @@ public struct RQCodeIDs: ItemIDStrategy {
             self.dimensions = dimensions
             self.powerIterations = powerIterations
             self.kmeansIterations = kmeansIterations
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            levels = try c.decodeIfPresent(Int.self, forKey: .levels) ?? d.levels
-            codebookSize = try c.decodeIfPresent(Int.self, forKey: .codebookSize) ?? d.codebookSize
-            dimensions = try c.decodeIfPresent(Int.self, forKey: .dimensions) ?? d.dimensions
-            powerIterations = try c.decodeIfPresent(Int.self, forKey: .powerIterations) ?? d.powerIterations
-            kmeansIterations = try c.decodeIfPresent(Int.self, forKey: .kmeansIterations) ?? d.kmeansIterations
         }
     }
 

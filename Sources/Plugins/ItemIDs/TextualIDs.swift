@@ -39,31 +39,6 @@ public final class TextualIDs: ItemIDStrategy, DeclaresCapabilities {
         public var placeholderText = "item"
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey {
-            case generatorCheckpoint = "generator_checkpoint", preset, pretrainTarget = "pretrain_target"
-            case pretrainEpochs = "pretrain_epochs", pretrainLearningRate = "pretrain_learning_rate"
-            case pretrainBatchSize = "pretrain_batch_size", maxInputTokens = "max_input_tokens"
-            case beams, groups, candidates, batchSize = "batch_size", lengthLevels = "length_levels"
-            case placeholderText = "placeholder_text"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            generatorCheckpoint = try c.decodeIfPresent(String.self, forKey: .generatorCheckpoint)
-            preset = try c.decodeIfPresent(String.self, forKey: .preset) ?? d.preset
-            pretrainTarget = try c.decodeIfPresent(String.self, forKey: .pretrainTarget) ?? d.pretrainTarget
-            pretrainEpochs = try c.decodeIfPresent(Double.self, forKey: .pretrainEpochs) ?? d.pretrainEpochs
-            pretrainLearningRate = try c.decodeIfPresent(Float.self, forKey: .pretrainLearningRate) ?? d.pretrainLearningRate
-            pretrainBatchSize = try c.decodeIfPresent(Int.self, forKey: .pretrainBatchSize) ?? d.pretrainBatchSize
-            maxInputTokens = try c.decodeIfPresent(Int.self, forKey: .maxInputTokens) ?? d.maxInputTokens
-            beams = try c.decodeIfPresent(Int.self, forKey: .beams) ?? d.beams
-            groups = try c.decodeIfPresent(Int.self, forKey: .groups) ?? d.groups
-            candidates = try c.decodeIfPresent(Int.self, forKey: .candidates) ?? d.candidates
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
-            lengthLevels = try c.decodeIfPresent(Int.self, forKey: .lengthLevels) ?? d.lengthLevels
-            placeholderText = try c.decodeIfPresent(String.self, forKey: .placeholderText) ?? d.placeholderText
-        }
     }
 
     public static var provides: Set<Capability> { [.trainableIDGenerator] }

@@ -7,7 +7,7 @@
 // Legend: N items.
 
 public struct TitleIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Field whose words make the ID.
         public var field: String = "title"
         /// Words every ID starts with (1 = shortest unique prefix).
@@ -17,26 +17,12 @@ public struct TitleIDs: ItemIDStrategy {
         /// The ID word for items with no text.
         public var fallbackWord: String = "item"
 
-        enum CodingKeys: String, CodingKey {
-            case field
-            case minWords = "min_words"
-            case maxWords = "max_words"
-            case fallbackWord = "fallback_word"
-        }
-
+        public init() {}
         public init(field: String = "title", minWords: Int = 1, maxWords: Int? = nil, fallbackWord: String = "item") {
             self.field = field
             self.minWords = minWords
             self.maxWords = maxWords
             self.fallbackWord = fallbackWord
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            field = try c.decodeIfPresent(String.self, forKey: .field) ?? "title"
-            minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? 1
-            maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords)
-            fallbackWord = try c.decodeIfPresent(String.self, forKey: .fallbackWord) ?? "item"
         }
     }
 

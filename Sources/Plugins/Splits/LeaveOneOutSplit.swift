@@ -6,18 +6,12 @@
 // Legend: U users, L sequence length.
 
 public struct LeaveOneOutSplit: SplitStrategy {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Most recent items kept in a sample's history (IDGenRec/P5 use 20).
         public var maxHistory: Int = 20
 
+        public init() {}
         public init(maxHistory: Int = 20) { self.maxHistory = maxHistory }
-
-        enum CodingKeys: String, CodingKey { case maxHistory = "max_history" }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            maxHistory = try c.decodeIfPresent(Int.self, forKey: .maxHistory) ?? 20
-        }
     }
 
     public let config: Config

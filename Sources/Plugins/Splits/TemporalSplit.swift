@@ -10,7 +10,9 @@
 public struct TemporalSplit: SplitStrategy {
     public enum Targets: String, Codable, Sendable { case first, all }
 
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
+        /// `first` (default): one target per user and window; `all`: every interaction in the window.
+        public var targets: Targets = .first
         /// Most recent items kept in a sample's history.
         public var maxHistory: Int = 20
         /// Share of all interactions (latest first) that form the test window, when `test_from` is not given.
@@ -20,9 +22,8 @@ public struct TemporalSplit: SplitStrategy {
         /// Explicit cut times (seconds since epoch); override the fractions.
         public var validFrom: Int64? = nil
         public var testFrom: Int64? = nil
-        /// `first` (default): one target per user and window; `all`: every interaction in the window.
-        public var targets: Targets = .first
 
+        public init() {}
         public init(maxHistory: Int = 20, testFraction: Double = 0.1, validFraction: Double = 0.1,
                     validFrom: Int64? = nil, testFrom: Int64? = nil, targets: Targets = .first) {
             self.maxHistory = maxHistory
@@ -31,25 +32,6 @@ public struct TemporalSplit: SplitStrategy {
             self.validFrom = validFrom
             self.testFrom = testFrom
             self.targets = targets
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case targets
-            case maxHistory = "max_history"
-            case testFraction = "test_fraction"
-            case validFraction = "valid_fraction"
-            case validFrom = "valid_from"
-            case testFrom = "test_from"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            maxHistory = try c.decodeIfPresent(Int.self, forKey: .maxHistory) ?? 20
-            testFraction = try c.decodeIfPresent(Double.self, forKey: .testFraction) ?? 0.1
-            validFraction = try c.decodeIfPresent(Double.self, forKey: .validFraction) ?? 0.1
-            validFrom = try c.decodeIfPresent(Int64.self, forKey: .validFrom)
-            testFrom = try c.decodeIfPresent(Int64.self, forKey: .testFrom)
-            targets = try c.decodeIfPresent(Targets.self, forKey: .targets) ?? .first
         }
     }
 

@@ -47,27 +47,6 @@ public final class TextualUserIDs: UserIDStrategy {
         public var maxWords = 4
 
         public init() {}
-
-        enum CodingKeys: String, CodingKey {
-            case history, input, maxItems = "max_items", maxInputTokens = "max_input_tokens"
-            case beams, groups, candidates, batchSize = "batch_size", lengthLevels = "length_levels"
-            case placeholderText = "placeholder_text", maxWords = "max_words"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            history = try c.decodeIfPresent(History.self, forKey: .history) ?? d.history
-            input = try c.decodeIfPresent(Input.self, forKey: .input) ?? d.input
-            maxItems = try c.decodeIfPresent(Int.self, forKey: .maxItems) ?? d.maxItems
-            maxInputTokens = try c.decodeIfPresent(Int.self, forKey: .maxInputTokens) ?? d.maxInputTokens
-            beams = try c.decodeIfPresent(Int.self, forKey: .beams) ?? d.beams
-            groups = try c.decodeIfPresent(Int.self, forKey: .groups) ?? d.groups
-            candidates = try c.decodeIfPresent(Int.self, forKey: .candidates) ?? d.candidates
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
-            lengthLevels = try c.decodeIfPresent(Int.self, forKey: .lengthLevels) ?? d.lengthLevels
-            placeholderText = try c.decodeIfPresent(String.self, forKey: .placeholderText) ?? d.placeholderText
-            maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords) ?? d.maxWords
-        }
     }
 
     public let config: Config
