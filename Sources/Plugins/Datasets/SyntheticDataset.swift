@@ -38,6 +38,18 @@ public struct SyntheticDataset: DatasetSource {
             self.noiseProbability = noiseProbability
             self.name = name
         }
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(users >= 1, "users", "must be ≥ 1, got \(users)")
+            c.require(items >= 20, "items", "must be ≥ 20 (the catalog is built from product lines), got \(items)")
+            c.require(meanLength >= 5, "mean_length", "must be ≥ 5 (leave-one-out then keeps ≥ 3 training items), got \(meanLength)")
+            c.require(routineProbability >= 0, "routine_probability", "must be ≥ 0, got \(routineProbability)")
+            c.require(noiseProbability >= 0, "noise_probability", "must be ≥ 0, got \(noiseProbability)")
+            c.require(routineProbability + noiseProbability <= 1, "noise_probability",
+                      "routine_probability + noise_probability must be ≤ 1, got \(routineProbability + noiseProbability)")
+            return c.problems
+        }
     }
 
     public let config: Config
@@ -46,13 +58,7 @@ public struct SyntheticDataset: DatasetSource {
 
     public func load() throws -> Interactions {
         let c = config
-        guard c.users > 0, c.items >= 20 else {
-            throw DatasetError.invalidConfig(component: "synthetic", reason: "needs users ≥ 1 and items ≥ 20 (got \(c.users), \(c.items))")
-        }
-        guard c.meanLength >= 5, c.routineProbability >= 0, c.noiseProbability >= 0, c.routineProbability + c.noiseProbability <= 1 else {
-            throw DatasetError.invalidConfig(component: "synthetic",
-                                             reason: "needs mean_length ≥ 5 and routine_probability + noise_probability ≤ 1")
-        }
+        if let p = c.validate().first { throw DatasetError.invalidConfig(component: "synthetic", reason: p.description) }
         var rng = SplitMix64.stream(c.seed, 0)
         let catalog = SyntheticCatalog(itemCount: c.items, rng: &rng)
         let popularity = catalog.lines.map(\.popularity)

@@ -16,15 +16,18 @@ public struct ExactScorer: ItemRanker {
         public var lengthPenalty: Float = 1.0
 
         public init() {}
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(k >= 1, "k", "must be ≥ 1, got \(k)")
+            return c.problems
+        }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.k >= 1 else {
-            throw ParameterValueError(component: "exact", key: "k", advice: "must be ≥ 1, got \(config.k)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "exact")
     }
 
     /// Every item's score for every input, [B][N] (length-normalized when configured).

@@ -9,16 +9,18 @@ public struct GreedyDecoder: ItemRanker {
         public var maxLength = 20
 
         public init() {}
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxLength >= 2, "max_length", "must be ≥ 2 (it counts the decoder start token), got \(maxLength)")
+            return c.problems
+        }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.maxLength >= 2 else {
-            throw ParameterValueError(component: "greedy", key: "max_length",
-                                      advice: "must be ≥ 2 (it counts the decoder start token), got \(config.maxLength)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "greedy")
     }
 
     /// One item per input (its summed log-prob as score); none when every item is excluded.

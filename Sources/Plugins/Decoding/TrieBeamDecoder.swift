@@ -33,20 +33,20 @@ public struct TrieBeamDecoder: ItemRanker {
         public var renormalizeAllowed = false
 
         public init() {}
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(beams >= 1, "beams", "must be ≥ 1, got \(beams)")
+            c.require(k >= 1 && k <= beams, "k", "must be in 1...beams (\(beams)), got \(k): beam search can only guarantee "
+                      + "k distinct items from k live beams; raise 'beams'")
+            return c.problems
+        }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.beams >= 1 else {
-            throw ParameterValueError(component: "trie-beam", key: "beams", advice: "must be ≥ 1, got \(config.beams)")
-        }
-        guard config.k >= 1, config.k <= config.beams else {
-            throw ParameterValueError(component: "trie-beam", key: "k",
-                advice: "must be in 1...beams (\(config.beams)), got \(config.k): beam search can only guarantee "
-                      + "k distinct items from k live beams; raise 'beams'")
-        }
-        self.config = config
+        self.config = try config.checked(by: "trie-beam")
     }
 
     /// One live partial ID: the input it belongs to, its trie node and its summed log-prob.

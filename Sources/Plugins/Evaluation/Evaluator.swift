@@ -16,16 +16,18 @@ public struct Evaluator {
             self.batchSize = batchSize
             self.excludeHistory = excludeHistory
         }
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(batchSize >= 1, "batch_size", "must be ≥ 1, got \(batchSize)")
+            return c.problems
+        }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.batchSize >= 1 else {
-            throw ParameterValueError(component: "evaluation", key: "batch_size",
-                                       advice: "must be ≥ 1, got \(config.batchSize)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "evaluation")
     }
 
     /// Decodes every sample, `batchSize` at a time, reporting `(done, total)` after each batch. Batches are

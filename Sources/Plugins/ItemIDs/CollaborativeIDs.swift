@@ -42,6 +42,13 @@ public struct CollaborativeIDs: ItemIDStrategy {
             self.eigenTolerance = eigenTolerance
             self.kmeansRestarts = kmeansRestarts
         }
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(clusterCount >= 2, "cluster_count", "must be at least 2 (got \(clusterCount))")
+            c.require(leafSize >= 1, "leaf_size", "must be at least 1 (got \(leafSize))")
+            return c.problems
+        }
     }
 
     public let config: Config
@@ -49,12 +56,7 @@ public struct CollaborativeIDs: ItemIDStrategy {
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
         try TokenSequenceKey.validate(input, strategy: "collaborative")
-        guard config.clusterCount >= 2 else {
-            throw ItemIDError.invalidConfig(strategy: "collaborative", key: "cluster_count", problem: "must be at least 2 (got \(config.clusterCount))")
-        }
-        guard config.leafSize >= 1 else {
-            throw ItemIDError.invalidConfig(strategy: "collaborative", key: "leaf_size", problem: "must be at least 1 (got \(config.leafSize))")
-        }
+        if let p = config.validate().first { throw ItemIDError.invalidConfig(strategy: "collaborative", key: p.key, problem: p.message) }
         let n = input.catalog.count
         let graph = cooccurrenceGraph(input.trainingSequences, items: n)
         var rng = SplitMix64(seed: input.seed).derived("item-ids.collaborative")

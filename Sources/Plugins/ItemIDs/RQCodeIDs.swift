@@ -30,15 +30,21 @@ public struct RQCodeIDs: ItemIDStrategy {
             self.powerIterations = powerIterations
             self.kmeansIterations = kmeansIterations
         }
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            for (key, v) in [("levels", levels), ("codebook_size", codebookSize), ("dimensions", dimensions)] {
+                c.require(v >= 1, key, "must be at least 1 (got \(v))")
+            }
+            return c.problems
+        }
     }
 
     public let config: Config
     public init(config: Config = Config()) { self.config = config }
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
-        for (key, v) in [("levels", config.levels), ("codebook_size", config.codebookSize), ("dimensions", config.dimensions)] where v < 1 {
-            throw ItemIDError.invalidConfig(strategy: "rq-codes", key: key, problem: "must be at least 1 (got \(v))")
-        }
+        if let p = config.validate().first { throw ItemIDError.invalidConfig(strategy: "rq-codes", key: p.key, problem: p.message) }
         let n = input.catalog.count
         guard n > 0 else { return ItemIDAssignment(ids: []) }
         var rng = SplitMix64(seed: input.seed).derived("item-ids.rq-codes")

@@ -24,19 +24,21 @@ public struct TitleIDs: ItemIDStrategy {
             self.maxWords = maxWords
             self.fallbackWord = fallbackWord
         }
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            if let m = maxWords { c.require(m >= 1, "max_words", "must be at least 1 (got \(m))") }
+            c.require(!ItemText.words(fallbackWord).isEmpty, "fallback_word", "must contain a letter or digit")
+            return c.problems
+        }
     }
 
     public let config: Config
     public init(config: Config = Config()) { self.config = config }
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
-        if let m = config.maxWords, m < 1 {
-            throw ItemIDError.invalidConfig(strategy: "title", key: "max_words", problem: "must be at least 1 (got \(m))")
-        }
+        if let p = config.validate().first { throw ItemIDError.invalidConfig(strategy: "title", key: p.key, problem: p.message) }
         let fallback = ItemText.words(config.fallbackWord).joined(separator: " ")
-        guard !fallback.isEmpty else {
-            throw ItemIDError.invalidConfig(strategy: "title", key: "fallback_word", problem: "must contain a letter or digit")
-        }
         let words = input.catalog.map { item -> [String] in
             ItemText.words(ItemText.field(config.field, of: item) ?? item.text)
         }

@@ -6,9 +6,12 @@ public struct MetricCutoff: ComponentConfig, Equatable, Sendable {
     public init() {}
     public init(k: Int = 10) { self.k = k }
 
-    /// The cutoff, or an error naming `component` when k < 1.
-    func validated(for component: String) throws -> MetricCutoff {
-        guard k >= 1 else { throw ParameterValueError(component: component, key: "k", advice: "must be ≥ 1, got \(k)") }
-        return self
+    public func validate() -> [ConfigProblem] {
+        var c = ConfigChecks()
+        c.require(k >= 1, "k", "must be ≥ 1, got \(k)")
+        return c.problems
     }
+
+    /// The cutoff, or an error naming `component` when k < 1 (metrics built straight from Swift).
+    func validated(for component: String) throws -> MetricCutoff { try checked(by: component) }
 }

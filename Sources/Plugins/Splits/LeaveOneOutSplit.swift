@@ -12,6 +12,12 @@ public struct LeaveOneOutSplit: SplitStrategy {
 
         public init() {}
         public init(maxHistory: Int = 20) { self.maxHistory = maxHistory }
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxHistory >= 1, "max_history", "must be ≥ 1, got \(maxHistory)")
+            return c.problems
+        }
     }
 
     public let config: Config
@@ -19,9 +25,7 @@ public struct LeaveOneOutSplit: SplitStrategy {
     public init(config: Config = Config()) { self.config = config }
 
     public func split(_ data: Interactions) throws -> DataSplit {
-        guard config.maxHistory >= 1 else {
-            throw DatasetError.invalidConfig(component: "leave-one-out", reason: "max_history must be ≥ 1 (got \(config.maxHistory))")
-        }
+        if let p = config.validate().first { throw DatasetError.invalidConfig(component: "leave-one-out", reason: p.description) }
         var train: [Sample] = [], valid: [Sample] = [], test: [Sample] = []
         var trainingSequences: [[Int]] = []
         trainingSequences.reserveCapacity(data.userCount)

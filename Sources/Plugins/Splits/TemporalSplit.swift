@@ -33,6 +33,17 @@ public struct TemporalSplit: SplitStrategy {
             self.testFrom = testFrom
             self.targets = targets
         }
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxHistory >= 1, "max_history", "must be ≥ 1, got \(maxHistory)")
+            c.require(testFraction > 0, "test_fraction", "must be > 0, got \(testFraction)")
+            c.require(validFraction >= 0, "valid_fraction", "must be ≥ 0, got \(validFraction)")
+            c.require(testFraction + validFraction < 1, "valid_fraction",
+                      "test_fraction + valid_fraction must be < 1, got \(testFraction + validFraction)")
+            if let v = validFrom, let t = testFrom { c.require(v <= t, "valid_from", "is after test_from (\(t)), got \(v)") }
+            return c.problems
+        }
     }
 
     public let config: Config
@@ -46,13 +57,8 @@ public struct TemporalSplit: SplitStrategy {
                                            reason: "the temporal split needs interaction times and this dataset has none (idgenrec-folder data has no times: use leave-one-out)")
         }
         let c = config
-        guard c.testFraction > 0, c.validFraction >= 0, c.testFraction + c.validFraction < 1, c.maxHistory >= 1 else {
-            throw DatasetError.invalidConfig(component: "temporal", reason: "needs 0 < test_fraction, 0 ≤ valid_fraction, their sum < 1, max_history ≥ 1")
-        }
-        if let v = c.validFrom, let t = c.testFrom {
-            guard v <= t else { throw DatasetError.invalidConfig(component: "temporal", reason: "valid_from (\(v)) is after test_from (\(t))") }
-            return (v, t)
-        }
+        if let p = c.validate().first { throw DatasetError.invalidConfig(component: "temporal", reason: p.description) }
+        if let v = c.validFrom, let t = c.testFrom { return (v, t) }
         let all = times.flatMap { $0 }.sorted()
         guard !all.isEmpty else { throw DatasetError.empty(file: data.name, reason: "no interactions to split") }
         let testFrom = c.testFrom ?? all[min(all.count - 1, Int(Double(all.count) * (1 - c.testFraction)))]

@@ -47,6 +47,20 @@ public final class TextualUserIDs: UserIDStrategy {
         public var maxWords = 4
 
         public init() {}
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxItems >= 1, "max_items", "must be at least 1 (got \(maxItems))")
+            var problems = c.problems + GroupBeamIDCandidates.problems(beams: beams, groups: groups, candidates: candidates,
+                                                                       maxInputTokens: maxInputTokens)
+            var rest = ConfigChecks()
+            rest.require(batchSize >= 1, "batch_size", "must be at least 1 (got \(batchSize))")
+            rest.require(lengthLevels >= 1, "length_levels", "must be at least 1 (got \(lengthLevels))")
+            rest.require(maxWords >= 1, "max_words", "must be at least 1")
+            rest.require(!ItemText.words(placeholderText).isEmpty, "placeholder_text", "must contain a letter or digit")
+            problems += rest.problems
+            return problems
+        }
     }
 
     public let config: Config
@@ -60,10 +74,8 @@ public final class TextualUserIDs: UserIDStrategy {
 
     public init(config: Config = Config()) throws {
         func bad(_ key: String, _ problem: String) -> UserIDError { .invalidConfig(strategy: "textual", key: key, problem: problem) }
-        guard config.maxItems >= 1 else { throw bad("max_items", "must be at least 1 (got \(config.maxItems))") }
+        if let p = config.validate().first { throw bad(p.key, p.message) }
         do {
-            try GroupBeamIDCandidates.check(beams: config.beams, groups: config.groups, candidates: config.candidates,
-                                            maxInputTokens: config.maxInputTokens)
             _ = try Self.generation(config)
         } catch let ItemIDError.invalidConfig(_, key, problem) {
             throw bad(key, problem)
