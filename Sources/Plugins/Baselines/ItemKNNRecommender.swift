@@ -27,6 +27,15 @@ public final class ItemKNNRecommender: SequentialRecommender {
         public var excludeHistory: Bool = false
 
         public init() {}
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(neighbors >= 1, "neighbors", "must be ≥ 1, got \(neighbors)")
+            c.require(recentItems >= 1, "recent_items", "must be ≥ 1, got \(recentItems)")
+            c.require(window >= 0, "window", "must be ≥ 0 (0 = anywhere), got \(window)")
+            c.require(shrink >= 0, "shrink", "must be ≥ 0, got \(shrink)")
+            return c.problems
+        }
     }
 
     public let config: Config
@@ -40,6 +49,7 @@ public final class ItemKNNRecommender: SequentialRecommender {
     public func fit(trainingSequences: [[Int]], itemCount: Int, seed: UInt64,
                     progress: ((RecommenderProgress) -> Void)?) throws {
         let start = Date()
+        _ = try config.checked(by: "item-knn")
         try Self.validate(trainingSequences, itemCount: itemCount)
         try popularity.fit(trainingSequences: trainingSequences, itemCount: itemCount, seed: seed)
         let n = popularity.counts.map(Double.init)

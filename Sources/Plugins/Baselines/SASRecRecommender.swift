@@ -41,6 +41,21 @@ public final class SASRecRecommender: SequentialRecommender {
         public var bucketByLength: Bool = true
 
         public init() {}
+
+        /// Shapes the model can be built with (a width that heads do not divide used to stop the process in
+        /// SASRecBlock's precondition, after the data were prepared) and training settings that can run.
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(hiddenSize >= 1, "hidden_size", "must be ≥ 1, got \(hiddenSize)")
+            c.require(numHeads >= 1 && hiddenSize % max(numHeads, 1) == 0, "num_heads",
+                      "must be ≥ 1 and divide hidden_size (\(hiddenSize)), got \(numHeads)")
+            c.require(maxLength >= 1, "max_length", "must be ≥ 1, got \(maxLength)")
+            c.require((0..<1).contains(dropout), "dropout", "must be in [0, 1), got \(dropout)")
+            c.require(batchSize >= 1, "batch_size", "must be ≥ 1, got \(batchSize)")
+            c.require(evaluationBatchSize >= 1, "evaluation_batch_size", "must be ≥ 1, got \(evaluationBatchSize)")
+            if let s = maxSeconds { c.require(s >= 0, "max_seconds", "must be ≥ 0, got \(s)") }
+            return c.problems
+        }
     }
 
     public let config: Config
@@ -50,6 +65,7 @@ public final class SASRecRecommender: SequentialRecommender {
 
     public func fit(trainingSequences: [[Int]], itemCount: Int, seed: UInt64,
                     progress: ((RecommenderProgress) -> Void)?) throws {
+        _ = try config.checked(by: "sasrec")
         try Self.validate(trainingSequences, itemCount: itemCount)
         // One next-item example per user: inputs s[0..<n−1], targets s[1..<n], the newest L of each.
         let examples = trainingSequences.filter { $0.count >= 2 }.map {
