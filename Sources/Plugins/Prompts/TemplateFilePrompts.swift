@@ -30,6 +30,7 @@ public struct TemplateFilePrompts: PromptFormat {
         public var fixedIndex: Int = 0
 
         public init() {}
+
         public init(path: String? = nil, templates: [InlineTemplate] = [], task: String = "sequential", seen: Bool = true,
                     historySeparator: String = " ; ", choice: Choice = .random, fixedIndex: Int = 0, seed: UInt64 = 42) {
             self.path = path
@@ -40,6 +41,18 @@ public struct TemplateFilePrompts: PromptFormat {
             self.choice = choice
             self.fixedIndex = fixedIndex
             self.seed = seed
+        }
+
+        /// What is wrong without reading the prompt file (whether it has matching lines is checked on load).
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(path != nil || !templates.isEmpty, "templates", "no templates: give `path` (a prompt file) or inline `templates`")
+            c.require(fixedIndex >= 0, "fixed_index", "must be ≥ 0, got \(fixedIndex)")
+            if path == nil, choice == .fixed {
+                c.require(fixedIndex < templates.count, "fixed_index",
+                          "is out of range (there are \(templates.count) templates)")
+            }
+            return c.problems
         }
     }
 

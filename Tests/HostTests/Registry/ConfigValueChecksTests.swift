@@ -44,6 +44,9 @@ final class ConfigValueChecksTests: XCTestCase {
         Case(kind: .recommender, name: "sasrec", params: #"{"batch_size": 0}"#, key: "batch_size"),
         Case(kind: .recommender, name: "sasrec", params: #"{"hidden_size": 64, "num_heads": 3}"#, key: "num_heads"),
         Case(kind: .recommender, name: "item-knn", params: #"{"recent_items": 0}"#, key: "recent_items"),
+        Case(kind: .prompt, name: "template-file", params: #"{"templates": []}"#, key: "templates"),
+        Case(kind: .prompt, name: "template-file", params: #"{"choice": "fixed", "fixed_index": 3}"#, key: "fixed_index"),
+        Case(kind: .tokenizer, name: "unigram", params: #"{"character_coverage": 0}"#, key: "character_coverage"),
     ]
 
     func testEveryBadValueIsAProblemNamingItsKey() throws {
