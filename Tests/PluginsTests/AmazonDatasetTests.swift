@@ -114,7 +114,7 @@ final class AmazonDatasetTests: XCTestCase {
     }
 
     func testConfigDecodesSnakeCase() throws {
-        let c = try JSONDecoder().decode(AmazonReviewsConfig.self, from: Data(#"{"reviews": "r.json", "k_core": 10, "text_fields": ["title"]}"#.utf8))
+        let c = try decodeConfig(AmazonReviewsConfig.self, #"{"reviews": "r.json", "k_core": 10, "text_fields": ["title"]}"#)
         XCTAssertEqual(c.kCore, 10)
         XCTAssertEqual(c.textFields, ["title"])
         XCTAssertEqual(c.onBadLine, .error)

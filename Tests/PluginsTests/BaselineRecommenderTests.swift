@@ -134,13 +134,13 @@ final class BaselineRecommenderTests: XCTestCase {
 
     func testConfigsDecodeSnakeCaseKeysAndKeepDefaults() throws {
         let json = #"{"hidden_size": 48, "num_blocks": 1, "max_seconds": 60}"#
-        let c = try JSONDecoder().decode(SASRecRecommender.Config.self, from: Data(json.utf8))
+        let c = try decodeConfig(SASRecRecommender.Config.self, json)
         XCTAssertEqual(c.hiddenSize, 48)
-        XCTAssertEqual(c.blocks, 1)
+        XCTAssertEqual(c.numBlocks, 1)
         XCTAssertEqual(c.maxSeconds, 60)
         XCTAssertEqual(c.maxLength, 50)
         XCTAssertEqual(c.batchSize, 128)
-        let knn = try JSONDecoder().decode(ItemKNNRecommender.Config.self, from: Data(#"{"recent_items": 5}"#.utf8))
+        let knn = try decodeConfig(ItemKNNRecommender.Config.self, #"{"recent_items": 5}"#)
         XCTAssertEqual(knn.recentItems, 5)
         XCTAssertEqual(knn.neighbors, 100)
     }

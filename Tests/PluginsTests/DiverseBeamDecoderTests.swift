@@ -81,8 +81,7 @@ final class DiverseBeamDecoderTests: XCTestCase {
         XCTAssertThrowsError(try decoder(groups: 2, perGroup: 1, penalty: 1, returnCount: 3)) {
             XCTAssertTrue("\($0)".contains("return_count"))
         }
-        let c = try JSONDecoder().decode(DiverseBeamDecoder.Config.self,
-                                         from: Data(#"{"groups": 3, "diversity_penalty": 2.5}"#.utf8))
+        let c = try decodeConfig(DiverseBeamDecoder.Config.self, #"{"groups": 3, "beams_per_group": 4, "diversity_penalty": 2.5}"#)
         XCTAssertEqual(c.groups, 3)
         XCTAssertEqual(c.diversityPenalty, 2.5)
         XCTAssertEqual(c.returnCount, 10)

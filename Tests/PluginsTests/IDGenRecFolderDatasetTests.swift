@@ -87,7 +87,7 @@ final class IDGenRecFolderDatasetTests: XCTestCase {
     }
 
     func testConfigDecodesSnakeCaseWithDefaults() throws {
-        let c = try JSONDecoder().decode(IDGenRecFolderDataset.Config.self, from: Data(#"{"path": "x", "on_bad_line": "skip"}"#.utf8))
+        let c = try decodeConfig(IDGenRecFolderDataset.Config.self, #"{"path": "x", "on_bad_line": "skip"}"#)
         XCTAssertEqual(c.onBadLine, .skip)
         XCTAssertTrue(c.lowercase)
     }

@@ -44,9 +44,9 @@ final class MetricsTests: XCTestCase {
     }
 
     func testConfigsDecodeAndValidate() throws {
-        let c = try JSONDecoder().decode(NDCG.Config.self, from: Data(#"{"k": 5}"#.utf8))
+        let c = try decodeConfig(NDCG.Config.self, #"{"k": 5}"#)
         XCTAssertEqual(c.k, 5)
-        XCTAssertEqual(try JSONDecoder().decode(MRR.Config.self, from: Data("{}".utf8)).k, 10)
+        XCTAssertEqual(try decodeConfig(MRR.Config.self, "{}").k, 10)
         XCTAssertThrowsError(try HitRate(config: .init(k: 0)))
     }
 }

@@ -72,7 +72,7 @@ final class PromptTemplateTests: XCTestCase {
 
     func testConfigDecodesSnakeCase() throws {
         let json = #"{"templates": [{"input": "{history}", "output": "{target}"}], "history_separator": ", ", "choice": "fixed"}"#
-        let c = try JSONDecoder().decode(TemplateFilePrompts.Config.self, from: Data(json.utf8))
+        let c = try decodeConfig(TemplateFilePrompts.Config.self, json)
         XCTAssertEqual(c.historySeparator, ", ")
         XCTAssertEqual(c.choice, .fixed)
         XCTAssertEqual(c.task, "sequential")

@@ -39,7 +39,7 @@ final class SyntheticDatasetTests: XCTestCase {
         XCTAssertEqual(d.itemCount, 55)
         XCTAssertThrowsError(try SyntheticDataset(config: .init(items: 3)).load())
         XCTAssertThrowsError(try SyntheticDataset(config: .init(routineProbability: 0.9, noiseProbability: 0.3)).load())
-        let c = try JSONDecoder().decode(SyntheticDataset.Config.self, from: Data(#"{"users": 10, "mean_length": 6}"#.utf8))
+        let c = try decodeConfig(SyntheticDataset.Config.self, #"{"users": 10, "mean_length": 6}"#)
         XCTAssertEqual(c.users, 10)
         XCTAssertEqual(c.meanLength, 6)
         XCTAssertEqual(c.items, 2000)

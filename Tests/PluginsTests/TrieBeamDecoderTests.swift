@@ -117,8 +117,7 @@ final class TrieBeamDecoderTests: XCTestCase {
     }
 
     func testConfigDecodesSnakeCaseWithDefaultsAndRejectsKAboveBeams() throws {
-        let c = try JSONDecoder().decode(TrieBeamDecoder.Config.self,
-                                         from: Data(#"{"beams": 30, "length_normalization": true}"#.utf8))
+        let c = try decodeConfig(TrieBeamDecoder.Config.self, #"{"beams": 30, "length_normalization": true}"#)
         XCTAssertEqual(c.beams, 30)
         XCTAssertEqual(c.k, 20)
         XCTAssertTrue(c.lengthNormalization)

@@ -50,8 +50,7 @@ extension Experiment {
                 }
             case "evaluation":
                 switch ConfigCodec.decode(Evaluator.Config.self, from: value, defaults: Evaluator.Config()) {
-                case let .success(c) where c.batchSize >= 1: e.evaluation = c
-                case .success: problems.append(ValidationProblem("evaluation.batch_size", "must be ≥ 1"))
+                case let .success(c): e.evaluation = c
                 case let .failure(f): problems += f.problems.map { ValidationProblem($0.key.isEmpty ? "evaluation" : "evaluation.\($0.key)", $0.message) }
                 }
             case "description": break

@@ -11,4 +11,13 @@ public struct Budget: ComponentConfig, Equatable {
         self.minutes = minutes
         self.epochs = epochs
     }
+
+    /// A negative limit would stop training before it starts (or never, depending on the trainer's test).
+    public func validate() -> [ConfigProblem] {
+        var c = ConfigChecks()
+        if let s = steps { c.require(s >= 0, "steps", "must be ≥ 0, got \(s)") }
+        if let m = minutes { c.require(m >= 0 && m.isFinite, "minutes", "must be a finite number ≥ 0, got \(m)") }
+        if let e = epochs { c.require(e >= 0, "epochs", "must be ≥ 0, got \(e)") }
+        return c.problems
+    }
 }

@@ -12,7 +12,7 @@
 import Foundation
 
 public final class ItemKNNRecommender: SequentialRecommender {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Neighbours kept per item (the most similar M).
         public var neighbors: Int = 100
         /// How many of the most recent history items vote.
@@ -28,20 +28,13 @@ public final class ItemKNNRecommender: SequentialRecommender {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case neighbors, recentItems = "recent_items", recencyDecay = "recency_decay", window, shrink
-            case excludeHistory = "exclude_history"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            neighbors = try c.decodeIfPresent(Int.self, forKey: .neighbors) ?? d.neighbors
-            recentItems = try c.decodeIfPresent(Int.self, forKey: .recentItems) ?? d.recentItems
-            recencyDecay = try c.decodeIfPresent(Double.self, forKey: .recencyDecay) ?? d.recencyDecay
-            window = try c.decodeIfPresent(Int.self, forKey: .window) ?? d.window
-            shrink = try c.decodeIfPresent(Double.self, forKey: .shrink) ?? d.shrink
-            excludeHistory = try c.decodeIfPresent(Bool.self, forKey: .excludeHistory) ?? d.excludeHistory
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(neighbors >= 1, "neighbors", "must be ≥ 1, got \(neighbors)")
+            c.require(recentItems >= 1, "recent_items", "must be ≥ 1, got \(recentItems)")
+            c.require(window >= 0, "window", "must be ≥ 0 (0 = anywhere), got \(window)")
+            c.require(shrink >= 0, "shrink", "must be ≥ 0, got \(shrink)")
+            return c.problems
         }
     }
 
@@ -56,6 +49,7 @@ public final class ItemKNNRecommender: SequentialRecommender {
     public func fit(trainingSequences: [[Int]], itemCount: Int, seed: UInt64,
                     progress: ((RecommenderProgress) -> Void)?) throws {
         let start = Date()
+        _ = try config.checked(by: "item-knn")
         try Self.validate(trainingSequences, itemCount: itemCount)
         try popularity.fit(trainingSequences: trainingSequences, itemCount: itemCount, seed: seed)
         let n = popularity.counts.map(Double.init)

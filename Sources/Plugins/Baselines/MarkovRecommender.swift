@@ -5,18 +5,12 @@
 // Legend: N items.
 
 public final class MarkovRecommender: SequentialRecommender {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Leave items of the history out of the list. Off by default (same unfiltered lists for all models).
         public var excludeHistory: Bool = false
 
+        public init() {}
         public init(excludeHistory: Bool = false) { self.excludeHistory = excludeHistory }
-
-        enum CodingKeys: String, CodingKey { case excludeHistory = "exclude_history" }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            excludeHistory = try c.decodeIfPresent(Bool.self, forKey: .excludeHistory) ?? false
-        }
     }
 
     public let config: Config

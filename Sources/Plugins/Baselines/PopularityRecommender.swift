@@ -4,19 +4,13 @@
 // Legend: N items.
 
 public final class PopularityRecommender: SequentialRecommender {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Leave items of the history out of the list (a user rarely re-buys on Amazon). Off by default so all
         /// models, the generative ones included, are scored on the same unfiltered lists.
         public var excludeHistory: Bool = false
 
+        public init() {}
         public init(excludeHistory: Bool = false) { self.excludeHistory = excludeHistory }
-
-        enum CodingKeys: String, CodingKey { case excludeHistory = "exclude_history" }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            excludeHistory = try c.decodeIfPresent(Bool.self, forKey: .excludeHistory) ?? false
-        }
     }
 
     public let config: Config

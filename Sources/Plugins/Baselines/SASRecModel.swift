@@ -27,7 +27,7 @@ public final class SASRecModel {
         itemEmbedding = Tensor.normal([itemCount + 1, d], std: (2 / Float(itemCount + 1 + d)).squareRoot(), rng: &rng, requiresGrad: true)
         positionEmbedding = Tensor.normal([c.maxLength, d], std: (2 / Float(c.maxLength + d)).squareRoot(), rng: &rng, requiresGrad: true)
         var made: [SASRecBlock] = []
-        for _ in 0..<c.blocks { made.append(SASRecBlock(width: d, feedForward: d, heads: c.heads, rng: &rng)) }
+        for _ in 0..<c.numBlocks { made.append(SASRecBlock(width: d, feedForward: d, heads: c.numHeads, rng: &rng)) }
         blocks = made
         finalNormWeight = Tensor.filled([d], 1)
         finalNormWeight.requiresGrad = true

@@ -10,13 +10,13 @@
 import Foundation
 
 public final class SASRecRecommender: SequentialRecommender {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Width D of embeddings and blocks (paper: 50; 64 is the common tuned value).
         public var hiddenSize: Int = 64
         /// Self-attention blocks (paper: 2).
-        public var blocks: Int = 2
+        public var numBlocks: Int = 2
         /// Attention heads (paper: 1).
-        public var heads: Int = 1
+        public var numHeads: Int = 1
         /// Longest history window L (paper: 50 for Amazon data); older items are dropped.
         public var maxLength: Int = 50
         /// Dropout on embeddings, attention weights and sublayer outputs (paper: 0.5 on sparse Amazon data,
@@ -32,37 +32,28 @@ public final class SASRecRecommender: SequentialRecommender {
         public var epochs: Int = 40
         /// Optional wall-time budget: training stops after the epoch that crosses it (CPU protocol).
         public var maxSeconds: Double? = nil
+        /// Histories scored per forward pass at recommendation time.
+        public var evaluationBatchSize: Int = 256
         /// Group users of similar history length into the same batch (batches cut from pools of 50 batches
         /// sorted by length, then shuffled): most Amazon users have < 10 items, so a random batch padded to
         /// its longest window is mostly padding. Off = plain random batches as the reference code.
         public var bucketByLength: Bool = true
-        /// Histories scored per forward pass at recommendation time.
-        public var evaluationBatchSize: Int = 256
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case hiddenSize = "hidden_size", blocks = "num_blocks", heads = "num_heads", maxLength = "max_length"
-            case dropout, learningRate = "learning_rate", weightDecay = "weight_decay", batchSize = "batch_size"
-            case epochs, maxSeconds = "max_seconds", evaluationBatchSize = "evaluation_batch_size"
-            case bucketByLength = "bucket_by_length"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            hiddenSize = try c.decodeIfPresent(Int.self, forKey: .hiddenSize) ?? d.hiddenSize
-            blocks = try c.decodeIfPresent(Int.self, forKey: .blocks) ?? d.blocks
-            heads = try c.decodeIfPresent(Int.self, forKey: .heads) ?? d.heads
-            maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? d.maxLength
-            dropout = try c.decodeIfPresent(Double.self, forKey: .dropout) ?? d.dropout
-            learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
-            weightDecay = try c.decodeIfPresent(Double.self, forKey: .weightDecay) ?? d.weightDecay
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
-            epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
-            maxSeconds = try c.decodeIfPresent(Double.self, forKey: .maxSeconds) ?? d.maxSeconds
-            evaluationBatchSize = try c.decodeIfPresent(Int.self, forKey: .evaluationBatchSize) ?? d.evaluationBatchSize
-            bucketByLength = try c.decodeIfPresent(Bool.self, forKey: .bucketByLength) ?? d.bucketByLength
+        /// Shapes the model can be built with (a width that heads do not divide used to stop the process in
+        /// SASRecBlock's precondition, after the data were prepared) and training settings that can run.
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(hiddenSize >= 1, "hidden_size", "must be ≥ 1, got \(hiddenSize)")
+            c.require(numHeads >= 1 && hiddenSize % max(numHeads, 1) == 0, "num_heads",
+                      "must be ≥ 1 and divide hidden_size (\(hiddenSize)), got \(numHeads)")
+            c.require(maxLength >= 1, "max_length", "must be ≥ 1, got \(maxLength)")
+            c.require((0..<1).contains(dropout), "dropout", "must be in [0, 1), got \(dropout)")
+            c.require(batchSize >= 1, "batch_size", "must be ≥ 1, got \(batchSize)")
+            c.require(evaluationBatchSize >= 1, "evaluation_batch_size", "must be ≥ 1, got \(evaluationBatchSize)")
+            if let s = maxSeconds { c.require(s >= 0, "max_seconds", "must be ≥ 0, got \(s)") }
+            return c.problems
         }
     }
 
@@ -73,6 +64,7 @@ public final class SASRecRecommender: SequentialRecommender {
 
     public func fit(trainingSequences: [[Int]], itemCount: Int, seed: UInt64,
                     progress: ((RecommenderProgress) -> Void)?) throws {
+        _ = try config.checked(by: "sasrec")
         try Self.validate(trainingSequences, itemCount: itemCount)
         // One next-item example per user: inputs s[0..<n−1], targets s[1..<n], the newest L of each.
         let examples = trainingSequences.filter { $0.count >= 2 }.map {

@@ -7,34 +7,22 @@
 import Foundation
 
 public struct IDGenRecFolderDataset: DatasetSource {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// The dataset folder (holding user_sequence.txt and item_plain_text.txt).
-        public var path: String
+        public var path = ""
         /// Dataset name used in prompts (`{dataset}`) and reports; default: the folder name.
         public var name: String?
-        /// `error` (default): stop at the first malformed line with file:line; `skip`: skip and count it.
-        public var onBadLine: BadLinePolicy = .error
         /// Lower-case item text, as the paper does (IDGenRec §4.1).
         public var lowercase: Bool = true
+        /// `error` (default): stop at the first malformed line with file:line; `skip`: skip and count it.
+        public var onBadLine: BadLinePolicy = .error
 
+        public init() {}
         public init(path: String, name: String? = nil, onBadLine: BadLinePolicy = .error, lowercase: Bool = true) {
             self.path = path
             self.name = name
             self.onBadLine = onBadLine
             self.lowercase = lowercase
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case path, name, lowercase
-            case onBadLine = "on_bad_line"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            path = try c.decode(String.self, forKey: .path)
-            name = try c.decodeIfPresent(String.self, forKey: .name)
-            onBadLine = try c.decodeIfPresent(BadLinePolicy.self, forKey: .onBadLine) ?? .error
-            lowercase = try c.decodeIfPresent(Bool.self, forKey: .lowercase) ?? true
         }
     }
 

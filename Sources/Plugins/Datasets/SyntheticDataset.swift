@@ -11,22 +11,23 @@
 import Foundation
 
 public struct SyntheticDataset: DatasetSource {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Number of users.
         public var users: Int = 3000
         /// Number of catalog items (exact).
         public var items: Int = 2000
         /// Seed of every random choice.
         public var seed: UInt64 = 42
+        /// Name used in prompts and reports.
+        public var name: String = "synthetic"
         /// Mean sequence length (minimum 5, so leave-one-out leaves ≥ 3 training items).
         public var meanLength: Double = 9
         /// Probability that the next purchase is the next routine step of the same product line.
         public var routineProbability: Double = 0.6
         /// Probability of a jump to a popular item anywhere in the catalog (noise).
         public var noiseProbability: Double = 0.15
-        /// Name used in prompts and reports.
-        public var name: String = "synthetic"
 
+        public init() {}
         public init(users: Int = 3000, items: Int = 2000, seed: UInt64 = 42, meanLength: Double = 9,
                     routineProbability: Double = 0.6, noiseProbability: Double = 0.15, name: String = "synthetic") {
             self.users = users
@@ -38,23 +39,16 @@ public struct SyntheticDataset: DatasetSource {
             self.name = name
         }
 
-        enum CodingKeys: String, CodingKey {
-            case users, items, seed, name
-            case meanLength = "mean_length"
-            case routineProbability = "routine_probability"
-            case noiseProbability = "noise_probability"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            users = try c.decodeIfPresent(Int.self, forKey: .users) ?? d.users
-            items = try c.decodeIfPresent(Int.self, forKey: .items) ?? d.items
-            seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
-            meanLength = try c.decodeIfPresent(Double.self, forKey: .meanLength) ?? d.meanLength
-            routineProbability = try c.decodeIfPresent(Double.self, forKey: .routineProbability) ?? d.routineProbability
-            noiseProbability = try c.decodeIfPresent(Double.self, forKey: .noiseProbability) ?? d.noiseProbability
-            name = try c.decodeIfPresent(String.self, forKey: .name) ?? d.name
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(users >= 1, "users", "must be ≥ 1, got \(users)")
+            c.require(items >= 20, "items", "must be ≥ 20 (the catalog is built from product lines), got \(items)")
+            c.require(meanLength >= 5, "mean_length", "must be ≥ 5 (leave-one-out then keeps ≥ 3 training items), got \(meanLength)")
+            c.require(routineProbability >= 0, "routine_probability", "must be ≥ 0, got \(routineProbability)")
+            c.require(noiseProbability >= 0, "noise_probability", "must be ≥ 0, got \(noiseProbability)")
+            c.require(routineProbability + noiseProbability <= 1, "noise_probability",
+                      "routine_probability + noise_probability must be ≤ 1, got \(routineProbability + noiseProbability)")
+            return c.problems
         }
     }
 
@@ -64,13 +58,7 @@ public struct SyntheticDataset: DatasetSource {
 
     public func load() throws -> Interactions {
         let c = config
-        guard c.users > 0, c.items >= 20 else {
-            throw DatasetError.invalidConfig(component: "synthetic", reason: "needs users ≥ 1 and items ≥ 20 (got \(c.users), \(c.items))")
-        }
-        guard c.meanLength >= 5, c.routineProbability >= 0, c.noiseProbability >= 0, c.routineProbability + c.noiseProbability <= 1 else {
-            throw DatasetError.invalidConfig(component: "synthetic",
-                                             reason: "needs mean_length ≥ 5 and routine_probability + noise_probability ≤ 1")
-        }
+        if let p = c.validate().first { throw DatasetError.invalidConfig(component: "synthetic", reason: p.description) }
         var rng = SplitMix64.stream(c.seed, 0)
         let catalog = SyntheticCatalog(itemCount: c.items, rng: &rng)
         let popularity = catalog.lines.map(\.popularity)

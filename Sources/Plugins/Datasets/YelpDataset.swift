@@ -4,49 +4,42 @@
 import Foundation
 
 public struct YelpDataset: DatasetSource {
-    public struct Config: Codable, Equatable, Sendable {
-        /// `yelp_academic_dataset_review.json`.
-        public var reviews: String
+    @dynamicMemberLookup
+    public struct Config: ComponentConfig, Equatable, Sendable {
+        /// The settings shared with every raw review dump (keys at the top level); Yelp names its dataset
+        /// "yelp" and builds item text from business name and categories (as the P5/LETTER Yelp items).
+        public var dump = ReviewDumpConfig(name: "yelp", textFields: ["name", "categories"])
         /// `yelp_academic_dataset_business.json`; without it items have no text.
         public var business: String?
-        /// Dataset name for prompts and reports.
-        public var name: String = "yelp"
-        /// Keep only users and businesses with at least this many reviews, repeatedly.
-        public var kCore: Int = 5
-        /// Business fields that make the item text, in order.
-        public var textFields: [String] = ["name", "categories"]
-        /// `error` (default) or `skip` malformed lines (counted in the notes).
-        public var onBadLine: BadLinePolicy = .error
-        /// Lower-case item text, as the paper does.
-        public var lowercase: Bool = true
+
+        public init() {}
 
         public init(reviews: String, business: String? = nil, name: String = "yelp", kCore: Int = 5,
                     textFields: [String] = ["name", "categories"], onBadLine: BadLinePolicy = .error, lowercase: Bool = true) {
-            self.reviews = reviews
+            self.dump = ReviewDumpConfig(reviews: reviews, name: name, lowercase: lowercase, kCore: kCore, textFields: textFields,
+                                         onBadLine: onBadLine)
             self.business = business
-            self.name = name
-            self.kCore = kCore
-            self.textFields = textFields
-            self.onBadLine = onBadLine
-            self.lowercase = lowercase
         }
 
-        enum CodingKeys: String, CodingKey {
-            case reviews, business, name, lowercase
-            case kCore = "k_core"
-            case textFields = "text_fields"
-            case onBadLine = "on_bad_line"
+        public subscript<T>(dynamicMember key: WritableKeyPath<ReviewDumpConfig, T>) -> T {
+            get { dump[keyPath: key] }
+            set { dump[keyPath: key] = newValue }
         }
+
+        public func validate() -> [ConfigProblem] { dump.validate() }
+
+        // Flat keys, as `AmazonReviewsConfig` (no defaults here: ConfigCodec fills every key from `init()`).
+        enum CodingKeys: String, CodingKey { case business }
 
         public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            reviews = try c.decode(String.self, forKey: .reviews)
-            business = try c.decodeIfPresent(String.self, forKey: .business)
-            name = try c.decodeIfPresent(String.self, forKey: .name) ?? "yelp"
-            kCore = try c.decodeIfPresent(Int.self, forKey: .kCore) ?? 5
-            textFields = try c.decodeIfPresent([String].self, forKey: .textFields) ?? ["name", "categories"]
-            onBadLine = try c.decodeIfPresent(BadLinePolicy.self, forKey: .onBadLine) ?? .error
-            lowercase = try c.decodeIfPresent(Bool.self, forKey: .lowercase) ?? true
+            dump = try ReviewDumpConfig(from: decoder)
+            business = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .business)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            try dump.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(business, forKey: .business)
         }
     }
 
@@ -68,7 +61,7 @@ public struct YelpDataset: DatasetSource {
             log.add(user: u, item: i, time: t)
             return nil
         }
-        let assembly = RawDatasetAssembly(name: c.name, log: log, kCore: c.kCore, reviewsPath: c.reviews)
+        let assembly = RawDatasetAssembly(name: c.name ?? "yelp", log: log, kCore: c.kCore, reviewsPath: c.reviews)
         var metaLedger = BadLineLedger(policy: c.onBadLine)
         var data = try assembly.assemble(ledger: ledger, metadataPath: c.business) { denseOf, set in
             try JSONLinesReader(path: c.business!).forEachObject(ledger: &metaLedger) { obj, _ in

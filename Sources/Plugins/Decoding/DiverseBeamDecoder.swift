@@ -19,7 +19,7 @@
 import Foundation
 
 public struct DiverseBeamDecoder: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         public var groups = 10                 // G (HF num_beam_groups)
         public var beamsPerGroup = 1           // S; HF num_beams = G·S
         public var diversityPenalty: Float = 1.0
@@ -30,47 +30,22 @@ public struct DiverseBeamDecoder: ItemRanker {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case groups
-            case beamsPerGroup = "beams_per_group"
-            case diversityPenalty = "diversity_penalty"
-            case minLength = "min_length"
-            case maxLength = "max_length"
-            case returnCount = "return_count"
-            case lengthPenalty = "length_penalty"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            groups = try c.decodeIfPresent(Int.self, forKey: .groups) ?? d.groups
-            beamsPerGroup = try c.decodeIfPresent(Int.self, forKey: .beamsPerGroup) ?? d.beamsPerGroup
-            diversityPenalty = try c.decodeIfPresent(Float.self, forKey: .diversityPenalty) ?? d.diversityPenalty
-            minLength = try c.decodeIfPresent(Int.self, forKey: .minLength) ?? d.minLength
-            maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? d.maxLength
-            returnCount = try c.decodeIfPresent(Int.self, forKey: .returnCount) ?? d.returnCount
-            lengthPenalty = try c.decodeIfPresent(Float.self, forKey: .lengthPenalty) ?? d.lengthPenalty
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(groups >= 1, "groups", "must be ≥ 1, got \(groups)")
+            c.require(beamsPerGroup >= 1, "beams_per_group", "must be ≥ 1, got \(beamsPerGroup)")
+            c.require(maxLength >= 2, "max_length", "must be ≥ 2 (it counts the decoder start token), got \(maxLength)")
+            c.require(minLength <= maxLength, "min_length", "must be at most max_length (\(maxLength)), got \(minLength)")
+            c.require(returnCount >= 1 && returnCount <= groups * beamsPerGroup, "return_count",
+                      "must be in 1...groups·beams_per_group (\(groups * beamsPerGroup)), got \(returnCount)")
+            return c.problems
         }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        func bad(_ key: String, _ advice: String) -> ParameterValueError {
-            ParameterValueError(component: "diverse-beam", key: key, advice: advice)
-        }
-        guard config.groups >= 1 else { throw bad("groups", "must be ≥ 1, got \(config.groups)") }
-        guard config.beamsPerGroup >= 1 else { throw bad("beams_per_group", "must be ≥ 1, got \(config.beamsPerGroup)") }
-        guard config.maxLength >= 2 else {
-            throw bad("max_length", "must be ≥ 2 (it counts the decoder start token), got \(config.maxLength)")
-        }
-        guard config.minLength <= config.maxLength else {
-            throw bad("min_length", "must be at most max_length (\(config.maxLength)), got \(config.minLength)")
-        }
-        guard config.returnCount >= 1, config.returnCount <= config.groups * config.beamsPerGroup else {
-            throw bad("return_count", "must be in 1...groups·beams_per_group (\(config.groups * config.beamsPerGroup)), "
-                      + "got \(config.returnCount)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "diverse-beam")
     }
 
     /// A live beam: which input and group it belongs to, its tokens so far (start excluded), its trie node

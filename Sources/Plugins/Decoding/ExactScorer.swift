@@ -10,34 +10,24 @@
 import Foundation
 
 public struct ExactScorer: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         public var k = 20                          // items returned by `rank`
         public var lengthNormalization = false     // rank by sum / length^α, as `trie-beam` can
         public var lengthPenalty: Float = 1.0
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case k
-            case lengthNormalization = "length_normalization"
-            case lengthPenalty = "length_penalty"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            k = try c.decodeIfPresent(Int.self, forKey: .k) ?? d.k
-            lengthNormalization = try c.decodeIfPresent(Bool.self, forKey: .lengthNormalization) ?? d.lengthNormalization
-            lengthPenalty = try c.decodeIfPresent(Float.self, forKey: .lengthPenalty) ?? d.lengthPenalty
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(k >= 1, "k", "must be ≥ 1, got \(k)")
+            return c.problems
         }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.k >= 1 else {
-            throw ParameterValueError(component: "exact", key: "k", advice: "must be ≥ 1, got \(config.k)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "exact")
     }
 
     /// Every item's score for every input, [B][N] (length-normalized when configured).

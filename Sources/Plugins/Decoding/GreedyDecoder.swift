@@ -4,28 +4,23 @@
 //
 // Legend: B inputs, R rows of a step (≤ B), V vocabulary.
 public struct GreedyDecoder: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Free-text decoding only: HF max_length, counting the decoder start token.
         public var maxLength = 20
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey { case maxLength = "max_length" }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? Config().maxLength
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxLength >= 2, "max_length", "must be ≥ 2 (it counts the decoder start token), got \(maxLength)")
+            return c.problems
         }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.maxLength >= 2 else {
-            throw ParameterValueError(component: "greedy", key: "max_length",
-                                      advice: "must be ≥ 2 (it counts the decoder start token), got \(config.maxLength)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "greedy")
     }
 
     /// One item per input (its summed log-prob as score); none when every item is excluded.

@@ -17,7 +17,7 @@
 import Foundation
 
 public struct TrieBeamDecoder: ItemRanker {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Live beams per input (K); the reference evaluates with 20.
         public var beams = 20
         /// Items returned per input (k ≤ K).
@@ -34,35 +34,19 @@ public struct TrieBeamDecoder: ItemRanker {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case beams, k
-            case lengthNormalization = "length_normalization"
-            case lengthPenalty = "length_penalty"
-            case renormalizeAllowed = "renormalize_allowed"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            beams = try c.decodeIfPresent(Int.self, forKey: .beams) ?? d.beams
-            k = try c.decodeIfPresent(Int.self, forKey: .k) ?? d.k
-            lengthNormalization = try c.decodeIfPresent(Bool.self, forKey: .lengthNormalization) ?? d.lengthNormalization
-            lengthPenalty = try c.decodeIfPresent(Float.self, forKey: .lengthPenalty) ?? d.lengthPenalty
-            renormalizeAllowed = try c.decodeIfPresent(Bool.self, forKey: .renormalizeAllowed) ?? d.renormalizeAllowed
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(beams >= 1, "beams", "must be ≥ 1, got \(beams)")
+            c.require(k >= 1 && k <= beams, "k", "must be in 1...beams (\(beams)), got \(k): beam search can only guarantee "
+                      + "k distinct items from k live beams; raise 'beams'")
+            return c.problems
         }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.beams >= 1 else {
-            throw ParameterValueError(component: "trie-beam", key: "beams", advice: "must be ≥ 1, got \(config.beams)")
-        }
-        guard config.k >= 1, config.k <= config.beams else {
-            throw ParameterValueError(component: "trie-beam", key: "k",
-                advice: "must be in 1...beams (\(config.beams)), got \(config.k): beam search can only guarantee "
-                      + "k distinct items from k live beams; raise 'beams'")
-        }
-        self.config = config
+        self.config = try config.checked(by: "trie-beam")
     }
 
     /// One live partial ID: the input it belongs to, its trie node and its summed log-prob.

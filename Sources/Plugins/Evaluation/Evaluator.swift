@@ -4,38 +4,30 @@
 //
 // Legend: U users, b batch size.
 public struct Evaluator {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Users decoded together (b).
         public var batchSize = 32
         /// Never recommend items the user has already seen. Off by default as in the reference (on Yelp,
         /// 2,027 test targets are in the user's own history, so excluding changes the numbers).
         public var excludeHistory = false
 
+        public init() {}
         public init(batchSize: Int = 32, excludeHistory: Bool = false) {
             self.batchSize = batchSize
             self.excludeHistory = excludeHistory
         }
 
-        enum CodingKeys: String, CodingKey {
-            case batchSize = "batch_size"
-            case excludeHistory = "exclude_history"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
-            excludeHistory = try c.decodeIfPresent(Bool.self, forKey: .excludeHistory) ?? d.excludeHistory
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(batchSize >= 1, "batch_size", "must be ≥ 1, got \(batchSize)")
+            return c.problems
         }
     }
 
     public let config: Config
 
     public init(config: Config = Config()) throws {
-        guard config.batchSize >= 1 else {
-            throw ParameterValueError(component: "evaluation", key: "batch_size",
-                                       advice: "must be ≥ 1, got \(config.batchSize)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "evaluation")
     }
 
     /// Decodes every sample, `batchSize` at a time, reporting `(done, total)` after each batch. Batches are

@@ -16,7 +16,7 @@
 // Legend: N items, K clusters per level.
 
 public struct CollaborativeIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Clusters per level (OpenP5 `collaborative_cluster` = 20).
         public var clusterCount: Int = 20
         /// Largest cluster that is not split further; the leaf index ranges over it (OpenP5 `collaborative_token_size` = 200).
@@ -31,16 +31,7 @@ public struct CollaborativeIDs: ItemIDStrategy {
         /// Seeded k-means++ restarts on the spectral embedding (best inertia kept).
         public var kmeansRestarts: Int = 3
 
-        enum CodingKeys: String, CodingKey {
-            case clusterCount = "cluster_count"
-            case leafSize = "leaf_size"
-            case window
-            case regularization
-            case eigenIterations = "eigen_iterations"
-            case eigenTolerance = "eigen_tolerance"
-            case kmeansRestarts = "kmeans_restarts"
-        }
-
+        public init() {}
         public init(clusterCount: Int = 20, leafSize: Int = 200, window: Int? = nil, regularization: Float = 1,
                     eigenIterations: Int = 300, eigenTolerance: Float = 1e-3, kmeansRestarts: Int = 3) {
             self.clusterCount = clusterCount
@@ -52,16 +43,11 @@ public struct CollaborativeIDs: ItemIDStrategy {
             self.kmeansRestarts = kmeansRestarts
         }
 
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            clusterCount = try c.decodeIfPresent(Int.self, forKey: .clusterCount) ?? d.clusterCount
-            leafSize = try c.decodeIfPresent(Int.self, forKey: .leafSize) ?? d.leafSize
-            window = try c.decodeIfPresent(Int.self, forKey: .window)
-            regularization = try c.decodeIfPresent(Float.self, forKey: .regularization) ?? d.regularization
-            eigenIterations = try c.decodeIfPresent(Int.self, forKey: .eigenIterations) ?? d.eigenIterations
-            eigenTolerance = try c.decodeIfPresent(Float.self, forKey: .eigenTolerance) ?? d.eigenTolerance
-            kmeansRestarts = try c.decodeIfPresent(Int.self, forKey: .kmeansRestarts) ?? d.kmeansRestarts
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(clusterCount >= 2, "cluster_count", "must be at least 2 (got \(clusterCount))")
+            c.require(leafSize >= 1, "leaf_size", "must be at least 1 (got \(leafSize))")
+            return c.problems
         }
     }
 
@@ -70,12 +56,7 @@ public struct CollaborativeIDs: ItemIDStrategy {
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
         try TokenSequenceKey.validate(input, strategy: "collaborative")
-        guard config.clusterCount >= 2 else {
-            throw ItemIDError.invalidConfig(strategy: "collaborative", key: "cluster_count", problem: "must be at least 2 (got \(config.clusterCount))")
-        }
-        guard config.leafSize >= 1 else {
-            throw ItemIDError.invalidConfig(strategy: "collaborative", key: "leaf_size", problem: "must be at least 1 (got \(config.leafSize))")
-        }
+        if let p = config.validate().first { throw ItemIDError.invalidConfig(strategy: "collaborative", key: p.key, problem: p.message) }
         let n = input.catalog.count
         let graph = cooccurrenceGraph(input.trainingSequences, items: n)
         var rng = SplitMix64(seed: input.seed).derived("item-ids.collaborative")

@@ -25,16 +25,19 @@ public struct GroupBeamIDCandidates: IDCandidateGenerator {
 
     /// Rejects settings group beam search cannot run with (named by the `textual` config keys).
     public static func check(beams: Int, groups: Int, candidates: Int, maxInputTokens: Int) throws {
-        func bad(_ key: String, _ advice: String) -> ItemIDError {
-            ItemIDError.invalidConfig(strategy: "textual", key: key, problem: advice)
+        if let p = problems(beams: beams, groups: groups, candidates: candidates, maxInputTokens: maxInputTokens).first {
+            throw ItemIDError.invalidConfig(strategy: "textual", key: p.key, problem: p.message)
         }
-        guard groups >= 1, beams >= groups, beams % groups == 0 else {
-            throw bad("beams", "must be a positive multiple of groups (\(groups)), got \(beams)")
-        }
-        guard candidates >= 1, candidates <= beams else {
-            throw bad("candidates", "must be in 1...beams (\(beams)), got \(candidates)")
-        }
-        guard maxInputTokens >= 2 else { throw bad("max_input_tokens", "must be at least 2, got \(maxInputTokens)") }
+    }
+
+    /// Every setting group beam search cannot run with, for the `validate()` of the configs that hold them.
+    public static func problems(beams: Int, groups: Int, candidates: Int, maxInputTokens: Int) -> [ConfigProblem] {
+        var c = ConfigChecks()
+        c.require(groups >= 1 && beams >= groups && beams % groups == 0, "beams",
+                  "must be a positive multiple of groups (\(groups)), got \(beams)")
+        c.require(candidates >= 1 && candidates <= beams, "candidates", "must be in 1...beams (\(beams)), got \(candidates)")
+        c.require(maxInputTokens >= 2, "max_input_tokens", "must be at least 2, got \(maxInputTokens)")
+        return c.problems
     }
 
     /// The text's tokens, cut to `maxInputTokens` with the EOS kept last (what the reference's truncation does).

@@ -5,7 +5,7 @@
 // Legend: N items.
 
 public struct KeywordIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Words every ID starts with.
         public var minWords: Int = 1
         /// Words an ID may grow to before a numeric suffix; nil = all of the item's distinct words.
@@ -15,13 +15,7 @@ public struct KeywordIDs: ItemIDStrategy {
         /// The ID word for items with no usable text.
         public var fallbackWord: String = "item"
 
-        enum CodingKeys: String, CodingKey {
-            case minWords = "min_words"
-            case maxWords = "max_words"
-            case minWordLength = "min_word_length"
-            case fallbackWord = "fallback_word"
-        }
-
+        public init() {}
         public init(minWords: Int = 1, maxWords: Int? = nil, minWordLength: Int = 2, fallbackWord: String = "item") {
             self.minWords = minWords
             self.maxWords = maxWords
@@ -29,12 +23,11 @@ public struct KeywordIDs: ItemIDStrategy {
             self.fallbackWord = fallbackWord
         }
 
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? 1
-            maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords)
-            minWordLength = try c.decodeIfPresent(Int.self, forKey: .minWordLength) ?? 2
-            fallbackWord = try c.decodeIfPresent(String.self, forKey: .fallbackWord) ?? "item"
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            if let m = maxWords { c.require(m >= 1, "max_words", "must be at least 1 (got \(m))") }
+            c.require(!ItemText.words(fallbackWord).isEmpty, "fallback_word", "must contain a letter or digit")
+            return c.problems
         }
     }
 
@@ -42,13 +35,8 @@ public struct KeywordIDs: ItemIDStrategy {
     public init(config: Config = Config()) { self.config = config }
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
-        if let m = config.maxWords, m < 1 {
-            throw ItemIDError.invalidConfig(strategy: "keyword", key: "max_words", problem: "must be at least 1 (got \(m))")
-        }
+        if let p = config.validate().first { throw ItemIDError.invalidConfig(strategy: "keyword", key: p.key, problem: p.message) }
         let fallback = ItemText.words(config.fallbackWord).joined(separator: " ")
-        guard !fallback.isEmpty else {
-            throw ItemIDError.invalidConfig(strategy: "keyword", key: "fallback_word", problem: "must contain a letter or digit")
-        }
         let weights = TermWeights(catalog: input.catalog, minLength: config.minWordLength)
         let words = input.catalog.indices.map { weights.rankedWords(of: $0) }
         let outcome = try UniqueWordPrefixes(minWords: config.minWords, maxWords: config.maxWords, fallbackWord: fallback)

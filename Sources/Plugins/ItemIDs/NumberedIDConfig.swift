@@ -1,24 +1,14 @@
 // The parameters of the number-based strategies (`sequential`, `random`): how a number is rendered and where
 // numbering starts.
-public struct NumberedIDConfig: Codable, Equatable {
+public struct NumberedIDConfig: ComponentConfig, Equatable {
     /// `digits` (P5: plain digit text, split by the tokenizer) or `atomic` (`<item_1001>` tokens).
     public var rendering: NumberRendering = .digits
     /// First number given; OpenP5 starts at 1001 (`len(item_map) + 1001`).
     public var firstNumber: Int = 1001
 
-    enum CodingKeys: String, CodingKey {
-        case rendering
-        case firstNumber = "first_number"
-    }
-
+    public init() {}
     public init(rendering: NumberRendering = .digits, firstNumber: Int = 1001) {
         self.rendering = rendering
         self.firstNumber = firstNumber
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        rendering = try c.decodeIfPresent(NumberRendering.self, forKey: .rendering) ?? .digits
-        firstNumber = try c.decodeIfPresent(Int.self, forKey: .firstNumber) ?? 1001
     }
 }

@@ -9,7 +9,7 @@
 // Legend: N items, D dimensions, C codebook size, L levels.
 
 public struct RQCodeIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Residual quantization levels (TIGER: 3).
         public var levels: Int = 3
         /// Codes per level (TIGER: 256).
@@ -21,14 +21,7 @@ public struct RQCodeIDs: ItemIDStrategy {
         /// Lloyd iterations per level.
         public var kmeansIterations: Int = 50
 
-        enum CodingKeys: String, CodingKey {
-            case levels
-            case codebookSize = "codebook_size"
-            case dimensions
-            case powerIterations = "power_iterations"
-            case kmeansIterations = "kmeans_iterations"
-        }
-
+        public init() {}
         public init(levels: Int = 3, codebookSize: Int = 256, dimensions: Int = 64, powerIterations: Int = 2,
                     kmeansIterations: Int = 50) {
             self.levels = levels
@@ -38,14 +31,12 @@ public struct RQCodeIDs: ItemIDStrategy {
             self.kmeansIterations = kmeansIterations
         }
 
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            levels = try c.decodeIfPresent(Int.self, forKey: .levels) ?? d.levels
-            codebookSize = try c.decodeIfPresent(Int.self, forKey: .codebookSize) ?? d.codebookSize
-            dimensions = try c.decodeIfPresent(Int.self, forKey: .dimensions) ?? d.dimensions
-            powerIterations = try c.decodeIfPresent(Int.self, forKey: .powerIterations) ?? d.powerIterations
-            kmeansIterations = try c.decodeIfPresent(Int.self, forKey: .kmeansIterations) ?? d.kmeansIterations
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            for (key, v) in [("levels", levels), ("codebook_size", codebookSize), ("dimensions", dimensions)] {
+                c.require(v >= 1, key, "must be at least 1 (got \(v))")
+            }
+            return c.problems
         }
     }
 
@@ -53,9 +44,7 @@ public struct RQCodeIDs: ItemIDStrategy {
     public init(config: Config = Config()) { self.config = config }
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
-        for (key, v) in [("levels", config.levels), ("codebook_size", config.codebookSize), ("dimensions", config.dimensions)] where v < 1 {
-            throw ItemIDError.invalidConfig(strategy: "rq-codes", key: key, problem: "must be at least 1 (got \(v))")
-        }
+        if let p = config.validate().first { throw ItemIDError.invalidConfig(strategy: "rq-codes", key: p.key, problem: p.message) }
         let n = input.catalog.count
         guard n > 0 else { return ItemIDAssignment(ids: []) }
         var rng = SplitMix64(seed: input.seed).derived("item-ids.rq-codes")

@@ -12,7 +12,7 @@
 import Foundation
 
 public struct SemanticIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Field holding the category path (separators: ",", ">", "|").
         public var field: String = "categories"
         /// Drop leading levels that every item has in common (e.g. Amazon's root category).
@@ -20,23 +20,11 @@ public struct SemanticIDs: ItemIDStrategy {
         /// Deepest category level used (P5 used the full path); nil = all levels.
         public var maxDepth: Int? = nil
 
-        enum CodingKeys: String, CodingKey {
-            case field
-            case dropCommonRoot = "drop_common_root"
-            case maxDepth = "max_depth"
-        }
-
+        public init() {}
         public init(field: String = "categories", dropCommonRoot: Bool = true, maxDepth: Int? = nil) {
             self.field = field
             self.dropCommonRoot = dropCommonRoot
             self.maxDepth = maxDepth
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            field = try c.decodeIfPresent(String.self, forKey: .field) ?? "categories"
-            dropCommonRoot = try c.decodeIfPresent(Bool.self, forKey: .dropCommonRoot) ?? true
-            maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth)
         }
     }
 

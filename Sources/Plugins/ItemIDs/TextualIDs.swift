@@ -40,29 +40,23 @@ public final class TextualIDs: TrainableIDGenerator {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case generatorCheckpoint = "generator_checkpoint", preset, pretrainTarget = "pretrain_target"
-            case pretrainEpochs = "pretrain_epochs", pretrainLearningRate = "pretrain_learning_rate"
-            case pretrainBatchSize = "pretrain_batch_size", maxInputTokens = "max_input_tokens"
-            case beams, groups, candidates, batchSize = "batch_size", lengthLevels = "length_levels"
-            case placeholderText = "placeholder_text"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            generatorCheckpoint = try c.decodeIfPresent(String.self, forKey: .generatorCheckpoint)
-            preset = try c.decodeIfPresent(String.self, forKey: .preset) ?? d.preset
-            pretrainTarget = try c.decodeIfPresent(String.self, forKey: .pretrainTarget) ?? d.pretrainTarget
-            pretrainEpochs = try c.decodeIfPresent(Double.self, forKey: .pretrainEpochs) ?? d.pretrainEpochs
-            pretrainLearningRate = try c.decodeIfPresent(Float.self, forKey: .pretrainLearningRate) ?? d.pretrainLearningRate
-            pretrainBatchSize = try c.decodeIfPresent(Int.self, forKey: .pretrainBatchSize) ?? d.pretrainBatchSize
-            maxInputTokens = try c.decodeIfPresent(Int.self, forKey: .maxInputTokens) ?? d.maxInputTokens
-            beams = try c.decodeIfPresent(Int.self, forKey: .beams) ?? d.beams
-            groups = try c.decodeIfPresent(Int.self, forKey: .groups) ?? d.groups
-            candidates = try c.decodeIfPresent(Int.self, forKey: .candidates) ?? d.candidates
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
-            lengthLevels = try c.decodeIfPresent(Int.self, forKey: .lengthLevels) ?? d.lengthLevels
-            placeholderText = try c.decodeIfPresent(String.self, forKey: .placeholderText) ?? d.placeholderText
+        /// The preset is checked for a fresh generator only (a checkpoint brings its own shape).
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(["keyword", "title"].contains(pretrainTarget), "pretrain_target",
+                      "must be 'keyword' or 'title' (got '\(pretrainTarget)')")
+            c.require(generatorCheckpoint != nil || T5Config.presetNames.contains(preset), "preset",
+                      "must be one of \(T5Config.presetNames.joined(separator: ", ")) (got '\(preset)')")
+            c.require(pretrainBatchSize >= 1, "pretrain_batch_size", "must be at least 1 (got \(pretrainBatchSize))")
+            c.require(pretrainEpochs >= 0, "pretrain_epochs", "must be ≥ 0, got \(pretrainEpochs)")
+            var problems = c.problems + GroupBeamIDCandidates.problems(beams: beams, groups: groups, candidates: candidates,
+                                                                       maxInputTokens: maxInputTokens)
+            var rest = ConfigChecks()
+            rest.require(batchSize >= 1, "batch_size", "must be at least 1 (got \(batchSize))")
+            rest.require(lengthLevels >= 1, "length_levels", "must be at least 1 (got \(lengthLevels))")
+            rest.require(!ItemText.words(placeholderText).isEmpty, "placeholder_text", "must contain a letter or digit")
+            problems += rest.problems
+            return problems
         }
     }
 
@@ -82,16 +76,10 @@ public final class TextualIDs: TrainableIDGenerator {
 
     /// `freshShape` overrides `preset` for a fresh generator (its vocabulary and special ids still follow the tokenizer).
     public init(config: Config, freshShape: T5Config?) throws {
-        guard ["keyword", "title"].contains(config.pretrainTarget) else {
-            throw ItemIDError.invalidConfig(strategy: "textual", key: "pretrain_target",
-                                            problem: "must be 'keyword' or 'title' (got '\(config.pretrainTarget)')")
+        // `freshShape` replaces the preset, so a preset problem does not apply then.
+        if let p = config.validate().first(where: { freshShape == nil || $0.key != "preset" }) {
+            throw ItemIDError.invalidConfig(strategy: "textual", key: p.key, problem: p.message)
         }
-        if freshShape == nil, config.generatorCheckpoint == nil, !T5Config.presetNames.contains(config.preset) {
-            throw ItemIDError.invalidConfig(strategy: "textual", key: "preset", problem: "must be one of "
-                + "\(T5Config.presetNames.joined(separator: ", ")) (got '\(config.preset)')")
-        }
-        try GroupBeamIDCandidates.check(beams: config.beams, groups: config.groups, candidates: config.candidates,
-                                        maxInputTokens: config.maxInputTokens)
         self.config = config
         self.freshShape = freshShape
         _ = try generation()

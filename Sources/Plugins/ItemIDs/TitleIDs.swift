@@ -7,7 +7,7 @@
 // Legend: N items.
 
 public struct TitleIDs: ItemIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// Field whose words make the ID.
         public var field: String = "title"
         /// Words every ID starts with (1 = shortest unique prefix).
@@ -17,13 +17,7 @@ public struct TitleIDs: ItemIDStrategy {
         /// The ID word for items with no text.
         public var fallbackWord: String = "item"
 
-        enum CodingKeys: String, CodingKey {
-            case field
-            case minWords = "min_words"
-            case maxWords = "max_words"
-            case fallbackWord = "fallback_word"
-        }
-
+        public init() {}
         public init(field: String = "title", minWords: Int = 1, maxWords: Int? = nil, fallbackWord: String = "item") {
             self.field = field
             self.minWords = minWords
@@ -31,12 +25,11 @@ public struct TitleIDs: ItemIDStrategy {
             self.fallbackWord = fallbackWord
         }
 
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            field = try c.decodeIfPresent(String.self, forKey: .field) ?? "title"
-            minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? 1
-            maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords)
-            fallbackWord = try c.decodeIfPresent(String.self, forKey: .fallbackWord) ?? "item"
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            if let m = maxWords { c.require(m >= 1, "max_words", "must be at least 1 (got \(m))") }
+            c.require(!ItemText.words(fallbackWord).isEmpty, "fallback_word", "must contain a letter or digit")
+            return c.problems
         }
     }
 
@@ -44,13 +37,8 @@ public struct TitleIDs: ItemIDStrategy {
     public init(config: Config = Config()) { self.config = config }
 
     public func assign(_ input: ItemIDInput) throws -> ItemIDAssignment {
-        if let m = config.maxWords, m < 1 {
-            throw ItemIDError.invalidConfig(strategy: "title", key: "max_words", problem: "must be at least 1 (got \(m))")
-        }
+        if let p = config.validate().first { throw ItemIDError.invalidConfig(strategy: "title", key: p.key, problem: p.message) }
         let fallback = ItemText.words(config.fallbackWord).joined(separator: " ")
-        guard !fallback.isEmpty else {
-            throw ItemIDError.invalidConfig(strategy: "title", key: "fallback_word", problem: "must contain a letter or digit")
-        }
         let words = input.catalog.map { item -> [String] in
             ItemText.words(ItemText.field(config.field, of: item) ?? item.text)
         }

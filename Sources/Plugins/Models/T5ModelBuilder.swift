@@ -12,6 +12,14 @@ public struct T5ModelBuilder: Seq2SeqModelBuilder, DeclaresCapabilities {
         /// Dropout in training (T5's default 0.1).
         public var dropoutRate = 0.1
         public init() {}
+
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(T5Config.presetNames.contains(preset), "preset",
+                      "unknown preset '\(preset)'; " + ClosestName.advice(for: preset, among: T5Config.presetNames))
+            c.require((0..<1).contains(dropoutRate), "dropout_rate", "must be in [0, 1), got \(dropoutRate)")
+            return c.problems
+        }
     }
 
     public static var provides: Set<Capability> { [.seq2seqScorer] }
@@ -19,14 +27,7 @@ public struct T5ModelBuilder: Seq2SeqModelBuilder, DeclaresCapabilities {
 
     public let config: Config
     public init(config: Config) throws {
-        guard T5Config.presetNames.contains(config.preset) else {
-            throw ParameterValueError(component: "t5", key: "preset",
-                                       advice: "unknown preset '\(config.preset)'; " + ClosestName.advice(for: config.preset, among: T5Config.presetNames))
-        }
-        guard (0..<1).contains(config.dropoutRate) else {
-            throw ParameterValueError(component: "t5", key: "dropout_rate", advice: "must be in [0, 1), got \(config.dropoutRate)")
-        }
-        self.config = config
+        self.config = try config.checked(by: "t5")
     }
 
     public func makeModel(vocabularySize: Int, padID: Int, eosID: Int, seed: UInt64) throws -> T5Model {

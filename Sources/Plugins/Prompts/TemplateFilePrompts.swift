@@ -14,7 +14,7 @@ public struct TemplateFilePrompts: PromptFormat {
         public init(input: String, output: String) { self.input = input; self.output = output }
     }
 
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// A prompt file in the IDGenRec/OpenP5 format; optional when `templates` are given.
         public var path: String? = nil
         /// Inline templates (input/output pairs), used with or instead of the file.
@@ -22,12 +22,14 @@ public struct TemplateFilePrompts: PromptFormat {
         /// Which file lines apply: their task (first field) and seen/unseen (second field).
         public var task: String = "sequential"
         public var seen: Bool = true
-        /// Joins history item IDs in {history} (" ; " in the reference).
-        public var historySeparator: String = " ; "
         /// `random`: a seeded choice per sample; `fixed`: always template `fixed_index`.
         public var choice: Choice = .random
-        public var fixedIndex: Int = 0
         public var seed: UInt64 = 42
+        /// Joins history item IDs in {history} (" ; " in the reference).
+        public var historySeparator: String = " ; "
+        public var fixedIndex: Int = 0
+
+        public init() {}
 
         public init(path: String? = nil, templates: [InlineTemplate] = [], task: String = "sequential", seen: Bool = true,
                     historySeparator: String = " ; ", choice: Choice = .random, fixedIndex: Int = 0, seed: UInt64 = 42) {
@@ -41,23 +43,16 @@ public struct TemplateFilePrompts: PromptFormat {
             self.seed = seed
         }
 
-        enum CodingKeys: String, CodingKey {
-            case path, templates, task, seen, choice, seed
-            case historySeparator = "history_separator"
-            case fixedIndex = "fixed_index"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            let d = Config()
-            path = try c.decodeIfPresent(String.self, forKey: .path)
-            templates = try c.decodeIfPresent([InlineTemplate].self, forKey: .templates) ?? []
-            task = try c.decodeIfPresent(String.self, forKey: .task) ?? d.task
-            seen = try c.decodeIfPresent(Bool.self, forKey: .seen) ?? d.seen
-            historySeparator = try c.decodeIfPresent(String.self, forKey: .historySeparator) ?? d.historySeparator
-            choice = try c.decodeIfPresent(Choice.self, forKey: .choice) ?? d.choice
-            fixedIndex = try c.decodeIfPresent(Int.self, forKey: .fixedIndex) ?? d.fixedIndex
-            seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        /// What is wrong without reading the prompt file (whether it has matching lines is checked on load).
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(path != nil || !templates.isEmpty, "templates", "no templates: give `path` (a prompt file) or inline `templates`")
+            c.require(fixedIndex >= 0, "fixed_index", "must be ≥ 0, got \(fixedIndex)")
+            if path == nil, choice == .fixed {
+                c.require(fixedIndex < templates.count, "fixed_index",
+                          "is out of range (there are \(templates.count) templates)")
+            }
+            return c.problems
         }
     }
 

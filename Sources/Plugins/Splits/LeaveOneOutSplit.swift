@@ -6,17 +6,17 @@
 // Legend: U users, L sequence length.
 
 public struct LeaveOneOutSplit: SplitStrategy {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Most recent items kept in a sample's history (IDGenRec/P5 use 20).
         public var maxHistory: Int = 20
 
+        public init() {}
         public init(maxHistory: Int = 20) { self.maxHistory = maxHistory }
 
-        enum CodingKeys: String, CodingKey { case maxHistory = "max_history" }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            maxHistory = try c.decodeIfPresent(Int.self, forKey: .maxHistory) ?? 20
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxHistory >= 1, "max_history", "must be ≥ 1, got \(maxHistory)")
+            return c.problems
         }
     }
 
@@ -25,9 +25,7 @@ public struct LeaveOneOutSplit: SplitStrategy {
     public init(config: Config = Config()) { self.config = config }
 
     public func split(_ data: Interactions) throws -> DataSplit {
-        guard config.maxHistory >= 1 else {
-            throw DatasetError.invalidConfig(component: "leave-one-out", reason: "max_history must be ≥ 1 (got \(config.maxHistory))")
-        }
+        if let p = config.validate().first { throw DatasetError.invalidConfig(component: "leave-one-out", reason: p.description) }
         var train: [Sample] = [], valid: [Sample] = [], test: [Sample] = []
         var trainingSequences: [[Int]] = []
         trainingSequences.reserveCapacity(data.userCount)

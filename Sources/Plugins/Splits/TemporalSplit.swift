@@ -10,7 +10,9 @@
 public struct TemporalSplit: SplitStrategy {
     public enum Targets: String, Codable, Sendable { case first, all }
 
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
+        /// `first` (default): one target per user and window; `all`: every interaction in the window.
+        public var targets: Targets = .first
         /// Most recent items kept in a sample's history.
         public var maxHistory: Int = 20
         /// Share of all interactions (latest first) that form the test window, when `test_from` is not given.
@@ -20,9 +22,8 @@ public struct TemporalSplit: SplitStrategy {
         /// Explicit cut times (seconds since epoch); override the fractions.
         public var validFrom: Int64? = nil
         public var testFrom: Int64? = nil
-        /// `first` (default): one target per user and window; `all`: every interaction in the window.
-        public var targets: Targets = .first
 
+        public init() {}
         public init(maxHistory: Int = 20, testFraction: Double = 0.1, validFraction: Double = 0.1,
                     validFrom: Int64? = nil, testFrom: Int64? = nil, targets: Targets = .first) {
             self.maxHistory = maxHistory
@@ -33,23 +34,15 @@ public struct TemporalSplit: SplitStrategy {
             self.targets = targets
         }
 
-        enum CodingKeys: String, CodingKey {
-            case targets
-            case maxHistory = "max_history"
-            case testFraction = "test_fraction"
-            case validFraction = "valid_fraction"
-            case validFrom = "valid_from"
-            case testFrom = "test_from"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            maxHistory = try c.decodeIfPresent(Int.self, forKey: .maxHistory) ?? 20
-            testFraction = try c.decodeIfPresent(Double.self, forKey: .testFraction) ?? 0.1
-            validFraction = try c.decodeIfPresent(Double.self, forKey: .validFraction) ?? 0.1
-            validFrom = try c.decodeIfPresent(Int64.self, forKey: .validFrom)
-            testFrom = try c.decodeIfPresent(Int64.self, forKey: .testFrom)
-            targets = try c.decodeIfPresent(Targets.self, forKey: .targets) ?? .first
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxHistory >= 1, "max_history", "must be ≥ 1, got \(maxHistory)")
+            c.require(testFraction > 0, "test_fraction", "must be > 0, got \(testFraction)")
+            c.require(validFraction >= 0, "valid_fraction", "must be ≥ 0, got \(validFraction)")
+            c.require(testFraction + validFraction < 1, "valid_fraction",
+                      "test_fraction + valid_fraction must be < 1, got \(testFraction + validFraction)")
+            if let v = validFrom, let t = testFrom { c.require(v <= t, "valid_from", "is after test_from (\(t)), got \(v)") }
+            return c.problems
         }
     }
 
@@ -64,13 +57,8 @@ public struct TemporalSplit: SplitStrategy {
                                            reason: "the temporal split needs interaction times and this dataset has none (idgenrec-folder data has no times: use leave-one-out)")
         }
         let c = config
-        guard c.testFraction > 0, c.validFraction >= 0, c.testFraction + c.validFraction < 1, c.maxHistory >= 1 else {
-            throw DatasetError.invalidConfig(component: "temporal", reason: "needs 0 < test_fraction, 0 ≤ valid_fraction, their sum < 1, max_history ≥ 1")
-        }
-        if let v = c.validFrom, let t = c.testFrom {
-            guard v <= t else { throw DatasetError.invalidConfig(component: "temporal", reason: "valid_from (\(v)) is after test_from (\(t))") }
-            return (v, t)
-        }
+        if let p = c.validate().first { throw DatasetError.invalidConfig(component: "temporal", reason: p.description) }
+        if let v = c.validFrom, let t = c.testFrom { return (v, t) }
         let all = times.flatMap { $0 }.sorted()
         guard !all.isEmpty else { throw DatasetError.empty(file: data.name, reason: "no interactions to split") }
         let testFrom = c.testFrom ?? all[min(all.count - 1, Int(Double(all.count) * (1 - c.testFraction)))]

@@ -14,6 +14,15 @@ public struct UnigramTokenizerBuilder: TokenizerBuilder {
         /// Unknown characters become UTF-8 byte tokens instead of <unk>.
         public var byteFallback = true
         public init() {}
+
+        /// Only what is wrong whatever the catalog; whether the vocabulary fits the text is the trainer's call.
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(vocabSize >= 1, "vocab_size", "must be ≥ 1, got \(vocabSize)")
+            c.require(characterCoverage > 0 && characterCoverage <= 1, "character_coverage",
+                      "must be in (0, 1], got \(characterCoverage)")
+            return c.problems
+        }
     }
 
     public let config: Config

@@ -1,26 +1,16 @@
 // `numeric` user IDs (P5): one atomic token per user, `<user_17>`, or P5's digit text ("user_17" tokenized by
 // the tokenizer into shared number pieces). Depends on the user index only, so it cannot leak a target.
 public struct NumericUserIDs: UserIDStrategy {
-    public struct Config: Codable, Equatable {
+    public struct Config: ComponentConfig, Equatable {
         /// `atomic`: one added token per user; `digits`: plain text tokenized by the tokenizer (P5's way).
         public var rendering: NumberRendering = .atomic
         /// The first number given (P5 numbered users from 1).
         public var firstNumber: Int = 1
 
-        enum CodingKeys: String, CodingKey {
-            case rendering
-            case firstNumber = "first_number"
-        }
-
+        public init() {}
         public init(rendering: NumberRendering = .atomic, firstNumber: Int = 1) {
             self.rendering = rendering
             self.firstNumber = firstNumber
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            rendering = try c.decodeIfPresent(NumberRendering.self, forKey: .rendering) ?? .atomic
-            firstNumber = try c.decodeIfPresent(Int.self, forKey: .firstNumber) ?? 1
         }
     }
 

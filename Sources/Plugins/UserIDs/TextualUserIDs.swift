@@ -48,25 +48,18 @@ public final class TextualUserIDs: TrainableUserIDs {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
-            case history, input, maxItems = "max_items", maxInputTokens = "max_input_tokens"
-            case beams, groups, candidates, batchSize = "batch_size", lengthLevels = "length_levels"
-            case placeholderText = "placeholder_text", maxWords = "max_words"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self), d = Config()
-            history = try c.decodeIfPresent(History.self, forKey: .history) ?? d.history
-            input = try c.decodeIfPresent(Input.self, forKey: .input) ?? d.input
-            maxItems = try c.decodeIfPresent(Int.self, forKey: .maxItems) ?? d.maxItems
-            maxInputTokens = try c.decodeIfPresent(Int.self, forKey: .maxInputTokens) ?? d.maxInputTokens
-            beams = try c.decodeIfPresent(Int.self, forKey: .beams) ?? d.beams
-            groups = try c.decodeIfPresent(Int.self, forKey: .groups) ?? d.groups
-            candidates = try c.decodeIfPresent(Int.self, forKey: .candidates) ?? d.candidates
-            batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
-            lengthLevels = try c.decodeIfPresent(Int.self, forKey: .lengthLevels) ?? d.lengthLevels
-            placeholderText = try c.decodeIfPresent(String.self, forKey: .placeholderText) ?? d.placeholderText
-            maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords) ?? d.maxWords
+        public func validate() -> [ConfigProblem] {
+            var c = ConfigChecks()
+            c.require(maxItems >= 1, "max_items", "must be at least 1 (got \(maxItems))")
+            var problems = c.problems + GroupBeamIDCandidates.problems(beams: beams, groups: groups, candidates: candidates,
+                                                                       maxInputTokens: maxInputTokens)
+            var rest = ConfigChecks()
+            rest.require(batchSize >= 1, "batch_size", "must be at least 1 (got \(batchSize))")
+            rest.require(lengthLevels >= 1, "length_levels", "must be at least 1 (got \(lengthLevels))")
+            rest.require(maxWords >= 1, "max_words", "must be at least 1")
+            rest.require(!ItemText.words(placeholderText).isEmpty, "placeholder_text", "must contain a letter or digit")
+            problems += rest.problems
+            return problems
         }
     }
 
@@ -81,10 +74,8 @@ public final class TextualUserIDs: TrainableUserIDs {
 
     public init(config: Config = Config()) throws {
         func bad(_ key: String, _ problem: String) -> UserIDError { .invalidConfig(strategy: "textual", key: key, problem: problem) }
-        guard config.maxItems >= 1 else { throw bad("max_items", "must be at least 1 (got \(config.maxItems))") }
+        if let p = config.validate().first { throw bad(p.key, p.message) }
         do {
-            try GroupBeamIDCandidates.check(beams: config.beams, groups: config.groups, candidates: config.candidates,
-                                            maxInputTokens: config.maxInputTokens)
             _ = try Self.generation(config)
         } catch let ItemIDError.invalidConfig(_, key, problem) {
             throw bad(key, problem)

@@ -26,7 +26,7 @@ final class SequentialIDsTests: XCTestCase {
     }
 
     func testConfigDecodesSnakeCaseWithDefaults() throws {
-        let c = try JSONDecoder().decode(SequentialIDs.Config.self, from: Data(#"{"first_number": 1}"#.utf8))
+        let c = try decodeConfig(SequentialIDs.Config.self, #"{"first_number": 1}"#)
         XCTAssertEqual(c, SequentialIDs.Config(rendering: .digits, firstNumber: 1))
     }
 }

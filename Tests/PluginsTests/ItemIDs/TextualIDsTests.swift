@@ -100,7 +100,7 @@ final class TextualIDsTests: XCTestCase {
 
     func testConfigKeysAndCapability() throws {
         let json = #"{"pretrain_target": "title", "pretrain_epochs": 2, "max_input_tokens": 32, "batch_size": 8}"#
-        let c = try JSONDecoder().decode(TextualIDs.Config.self, from: Data(json.utf8))
+        let c = try decodeConfig(TextualIDs.Config.self, json)
         XCTAssertEqual(c.pretrainTarget, "title")
         XCTAssertEqual(c.pretrainEpochs, 2)
         XCTAssertEqual(c.maxInputTokens, 32)
