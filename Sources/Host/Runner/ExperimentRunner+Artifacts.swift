@@ -3,7 +3,8 @@
 import Foundation
 
 extension ExperimentRunner {
-    func writeIDMap(_ p: PreparedRun, to folder: URL) throws {
+    /// `training` (after the trainer ran) adds what it did to run.json: steps planned and done, seconds, budget.
+    func writeIDMap(_ p: PreparedRun, to folder: URL, training: TrainingOutcome? = nil) throws {
         var tsv = "item\tid\ttokens\n"
         for (i, item) in p.data.items.enumerated() {
             tsv += "\(item.rawID)\t\(p.itemIDs[i])\t\(p.itemTokens[i].map(String.init).joined(separator: " "))\n"
@@ -25,8 +26,17 @@ extension ExperimentRunner {
             ("train_samples", .int(p.trainPairs.count)), ("test_users", .int(p.testSamples.count)),
             ("notes", .array(p.notes.map(JSONValue.string))),
             ("build", .string(BuildFingerprint.current)),
-        ])
+        ] + (try training.map { try trainingRecord($0) } ?? []))
         try AtomicFile.write(info.serialized(pretty: true) + "\n", to: folder.appendingPathComponent("run.json"))
+    }
+
+    /// run.json's "training": the schedule's planned and done steps (a time limit sizes the plan), time, budget.
+    func trainingRecord(_ t: TrainingOutcome) throws -> [(String, JSONValue)] {
+        [("training", .object([
+            ("steps_planned", .int(t.stepsPlanned)), ("steps_done", .int(t.stepsDone)),
+            ("seconds", .double((t.seconds * 10).rounded() / 10)),
+            ("budget", try JSONValueEncoder().encode(experiment.budget)),
+        ]))]
     }
 
     func saveCheckpoint(_ model: T5Model, tokenizer: TextTokenizer, to dir: URL) throws {

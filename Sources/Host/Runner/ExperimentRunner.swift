@@ -77,7 +77,7 @@ public final class ExperimentRunner {
                                           eosID: prepared.tokenizer.eosID, seed: seed)
         log("model: T5 d_model \(model.config.dModel), \(model.config.numLayers)+\(model.config.numDecoderLayers) layers, vocabulary \(model.config.vocabSize), \(model.parameters.reduce(0) { $0 + $1.count }) parameters")
         let training = try train(model, &prepared, folder: folder)
-        try writeIDMap(prepared, to: folder)     // a trainer may have changed the IDs (alternate training)
+        try writeIDMap(prepared, to: folder, training: training)   // a trainer may have changed the IDs (alternate)
         try saveCheckpoint(model, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("checkpoint"))
         if let trainable = prepared.strategy as? TrainableIDGenerator, let generator = trainable.generator {
             // The ID generator, so textual IDs can be made for another catalog (`idgenrec transfer`).

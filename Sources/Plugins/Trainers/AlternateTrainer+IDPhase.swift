@@ -20,6 +20,7 @@ extension AlternateTrainer {
         let batchSize = max(config.idBatchSize, 1)
         let stepsPerEpoch = (samples.count + batchSize - 1) / batchSize
         let total = max(1, Int((Double(stepsPerEpoch) * config.idEpochs).rounded(.up)))
+        stepsPlanned += total
         let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.optimizer.warmupRatio), totalSteps: total)
         var rng = SplitMix64(seed: seed).derived("batches-\(phase)")
         generator.dropoutRNG = SplitMix64(seed: seed).derived("dropout-\(phase)")
@@ -47,7 +48,9 @@ extension AlternateTrainer {
                         for (p, v) in zip(params, startWeights) { p.data = v }
                         throw AlternateTrainingError.diverged(phase: phase, step: step, loss: loss.item)
                     }
-                    loss.backward()
+                    // A batch whose greedy IDs are all empty (`</s>` first) splices nothing: no path reaches the
+                    // generator, and the step goes on with zero gradients.
+                    if loss.requiresGrad { loss.backward() }
                     let clipping = GradientClipping.scale(params, maxNorm: config.optimizer.maxGradNorm)
                     opt.update(learningRate: lr, gradientScale: clipping.factor)
                     step += 1

@@ -19,7 +19,7 @@ extension AlternateTrainer: Trainer {
             validate = { model in try scorer.score(model, samples: material.evaluationSamples(samples, open), trie: material.trie) }
         }
         let started = Date()
-        defer { curve = engine.curve; idPhaseLosses = engine.idPhaseLosses; stepsDone = engine.stepsDone }
+        defer { curve = engine.curve; idPhaseLosses = engine.idPhaseLosses; stepsDone = engine.stepsDone; stepsPlanned = engine.stepsPlanned }
         try engine.train(
             generator: generator, recommender: session.recommender, generatorInputs: { material.generatorInputs() },
             softSamples: { material.softSamples() }, recommenderPairs: { material.recommenderPairs() },
@@ -33,7 +33,7 @@ extension AlternateTrainer: Trainer {
         let seconds = Date().timeIntervalSince(started)
         let rates = engine.curve.map(\.samplesPerSecond)
         return TrainingOutcome(seconds: seconds, samplesPerSecond: rates.isEmpty ? 0 : rates.reduce(0, +) / Double(rates.count),
-                               stepsDone: engine.stepsDone,
+                               stepsDone: engine.stepsDone, stepsPlanned: engine.stepsPlanned,
                                files: [("curves.csv", engine.curveCSV), ("id_history.tsv", material.history)])
     }
 }

@@ -35,6 +35,8 @@ public final class AlternateTrainer: DeclaresCapabilities {
     public internal(set) var idPhaseLosses: [(round: Int, before: Double, after: Double)] = []
     /// Optimizer steps taken, both models, all phases.
     public internal(set) var stepsDone = 0
+    /// Optimizer steps the phases were sized for, both models, all phases run.
+    public internal(set) var stepsPlanned = 0
 
     public init(config: Config = Config()) {
         self.config = config
@@ -101,6 +103,7 @@ public final class AlternateTrainer: DeclaresCapabilities {
             try trainer.train(model: recommender, pairs: pairs, seed: seed, validate: validate, progress: progress)
         }
         stepsDone += trainer.stepsDone
+        stepsPlanned += trainer.stepsPlanned
         curve += trainer.curve.map {
             CurvePoint(round: round, phase: "recommender", step: $0.step, epoch: $0.epoch, loss: $0.loss,
                        learningRate: $0.learningRate, samplesPerSecond: $0.samplesPerSecond, tokensPerSecond: nil,

@@ -25,6 +25,6 @@ public final class RecommenderTrainer: Trainer {
                          progress: session.progress)
         let samples = Double(engine.stepsDone * c.batchSize)
         return TrainingOutcome(seconds: engine.trainingSeconds, samplesPerSecond: samples / max(engine.trainingSeconds, 1e-9),
-                               stepsDone: engine.stepsDone, files: [("curves.csv", engine.curveCSV)])
+                               stepsDone: engine.stepsDone, stepsPlanned: engine.stepsPlanned, files: [("curves.csv", engine.curveCSV)])
     }
 }

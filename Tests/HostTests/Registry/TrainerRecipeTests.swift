@@ -29,7 +29,7 @@ public final class FixedStepsTrainer: Trainer {
                           progress: session.progress)
         let seconds = max(trainer.trainingSeconds, 1e-9)
         return TrainingOutcome(seconds: seconds, samplesPerSecond: Double(trainer.stepsDone * engine.batchSize) / seconds,
-                               stepsDone: trainer.stepsDone, files: [("curves.csv", trainer.curveCSV)])
+                               stepsDone: trainer.stepsDone, stepsPlanned: trainer.stepsPlanned, files: [("curves.csv", trainer.curveCSV)])
     }
 }
 
@@ -59,6 +59,9 @@ final class TrainerRecipeTests: XCTestCase {
         XCTAssertEqual(summary.metrics.map(\.name), ["hr@5"])
         let curve = try String(contentsOf: dir.appendingPathComponent("out/curves.csv"), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(curve.last?.split(separator: ",").prefix(2).joined(separator: ","), "fixed-steps,4", "\(curve)")
+        let record = try JSONValue.parse(contentsOf: dir.appendingPathComponent("out/run.json"))["training"]
+        XCTAssertEqual(record?["steps_planned"]?.intValue, 4)
+        XCTAssertEqual(record?["steps_done"]?.intValue, 4)
         // The experiment's budget caps it, as every trainer's.
         let capped = try ExperimentValidator(registry: registry).load(try experiment(dir, steps: 4), overrides: ["budget.steps=2", "output_dir=\(dir.path)/capped"])
         try ExperimentRunner(experiment: capped, registry: registry).run()

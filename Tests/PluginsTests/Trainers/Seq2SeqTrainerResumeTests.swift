@@ -5,16 +5,8 @@ import IDGenPlugins
 /// A run stopped after a checkpoint and resumed ends with exactly the weights of the uninterrupted run
 /// (same batches, same dropout masks, same optimizer moments, same best-weights bookkeeping).
 final class Seq2SeqTrainerResumeTests: XCTestCase {
-    func model() -> T5Model {
-        var c = T5Config()
-        c.vocabSize = 30; c.dModel = 16; c.dKV = 4; c.dFF = 24; c.numLayers = 1; c.numDecoderLayers = 1
-        c.numHeads = 4; c.relativeAttentionNumBuckets = 8; c.relativeAttentionMaxDistance = 12; c.dropoutRate = 0.1
-        return T5Model(config: c, seed: 11)
-    }
-
-    func pairs() -> [Seq2SeqPair] {
-        (0..<30).map { i in Seq2SeqPair(source: [2 + i % 7, 3 + i % 5, 4 + i % 11, 1], target: [2 + (i * 3) % 13, 1]) }
-    }
+    func model() -> T5Model { TinySeq2Seq.model() }
+    func pairs() -> [Seq2SeqPair] { TinySeq2Seq.pairs() }
 
     func trainer(_ dir: URL) -> Seq2SeqTrainer {
         var c = Seq2SeqTrainer.Config()
