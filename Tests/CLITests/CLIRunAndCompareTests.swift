@@ -55,6 +55,13 @@ final class CLIRunAndCompareTests: XCTestCase {
         let returned = fresh.stdout.split(separator: "\n").map { String($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
         XCTAssertEqual(returned.count, 5, fresh.stdout)
         XCTAssertTrue(Set(returned).isDisjoint(with: history), fresh.stdout)
+        // A history longer than the run's max_history (8) is cut to its most recent items, as in training:
+        // 5,000 items answer at once, with the list of their last 8.
+        let long = (0..<5000).map { items[$0 % items.count] }
+        let cut = try CLIRunner.run(["recommend", "--checkpoint", folder.path, "--history", long.joined(separator: " "), "--k", "4"])
+        let tail = try CLIRunner.run(["recommend", "--checkpoint", folder.path, "--history", long.suffix(8).joined(separator: " "), "--k", "4"])
+        XCTAssertEqual(cut.status, 0, cut.stderr)
+        XCTAssertEqual(cut.stdout, tail.stdout)
         let unknown = try CLIRunner.run(["recommend", "--checkpoint", folder.path, "--history", "no-such-item"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.stderr.contains("unknown item(s) no-such-item"), unknown.stderr)

@@ -1,6 +1,7 @@
 // A finished run folder, loaded back for serving: its checkpoint (T5 + tokenizer with the run's atomic
-// tokens), its ID map (item → ID text → tokens, rebuilt into the trie) and its prompt format. Answers
-// "what comes after this history?" with ranked real items.
+// tokens), its ID map (item → ID text → tokens, rebuilt into the trie), its prompt format and its decoder
+// (both rebuilt by name from the run's resolved config), and the history length it was trained with.
+// Answers "what comes after this history?" with ranked real items.
 import Foundation
 
 public final class TrainedRecommender {
@@ -11,6 +12,11 @@ public final class TrainedRecommender {
     public let trie: Trie
     let prompts: PromptFormat
     let datasetName: String
+    /// The run's decoder stage (name and parameters), rebuilt per request with the asked k.
+    let decoder: (name: String, params: JSONValue)
+    let registry: ComponentRegistry
+    /// The split's `max_history`: a longer history is cut to its most recent items, as in training.
+    public let maxHistory: Int?
     /// Raw user id → user ID text, from `user_id_map.tsv` (runs with per-user IDs, e.g. textual); empty otherwise.
     public let userIDs: [String: String]
 
@@ -36,8 +42,12 @@ public final class TrainedRecommender {
         guard let prompt = config["prompt"], let name = prompt["component"]?.stringValue else {
             throw RunError(stage: "recommend", "\(runFolder.path)/config.json names no prompt component")
         }
-        let params = JSONValue.object((prompt.objectValue ?? []).filter { $0.0 != "component" })
-        prompts = try registry.make(PromptFormat.self, .prompt, name, params: params)
+        func parameters(_ stage: JSONValue) -> JSONValue { .object((stage.objectValue ?? []).filter { $0.0 != "component" }) }
+        prompts = try registry.make(PromptFormat.self, .prompt, name, params: parameters(prompt))
+        let decoderStage = config["decoder"] ?? .object([("component", .string("trie-beam"))])
+        decoder = (decoderStage["component"]?.stringValue ?? "trie-beam", parameters(decoderStage))
+        self.registry = registry
+        maxHistory = config["split"]?["max_history"]?.intValue
         let info = try? JSONValue.parse(contentsOf: runFolder.appendingPathComponent("run.json"))
         datasetName = info?["dataset"]?.stringValue ?? ""
         var users: [String: String] = [:]
@@ -68,14 +78,24 @@ public final class TrainedRecommender {
         if !unknown.isEmpty {
             throw RunError(stage: "recommend", "unknown item(s) \(unknown.joined(separator: ", ")): not in this run's catalog (\(items.count) items)")
         }
-        let visible = history.map { index[$0]! }
+        let all = history.map { index[$0]! }
+        let visible = maxHistory.map { Array(all.suffix(max($0, 1))) } ?? all
         let sample = Sample(user: 0, history: visible, target: visible.last ?? 0, position: visible.count)
         let text = try prompts.prompt(for: sample, index: 0, itemIDs: itemIDs, userID: userID, dataset: datasetName).input
-        var config = TrieBeamDecoder.Config()
-        config.beams = max(beams, k)
-        config.k = k
-        let ranked = try TrieBeamDecoder(config: config).rank(model, trie: trie, inputs: [tokenizer.encode(text, addEOS: true)],
-                                                            exclusions: excludeHistory ? [visible] : nil)[0]
+        let ranked = try ranker(k: k, beams: beams).rank(model, trie: trie, inputs: [tokenizer.encode(text, addEOS: true)],
+                                                         exclusions: excludeHistory ? [all] : nil)[0]
         return zip(ranked.items, ranked.scores).map { (items[$0], itemIDs[$0], $1) }
+    }
+
+    /// The run's decoder with `k` (and `beams`, at least k); a decoder without a `k` (greedy: one item) gives
+    /// way to beam search over the same trie, so `k` items still come back.
+    func ranker(k: Int, beams: Int) throws -> ItemRanker {
+        var decoder = self.decoder
+        if try registry.entry(.decoder, decoder.name).schema.key("k") == nil { decoder = ("trie-beam", .object([])) }
+        let schema = try registry.entry(.decoder, decoder.name).schema
+        var over: [(String, JSONValue)] = []
+        if schema.key("k") != nil { over.append(("k", .int(k))) }
+        if schema.key("beams") != nil { over.append(("beams", .int(max(beams, k)))) }
+        return try registry.make(ItemRanker.self, .decoder, decoder.name, params: ConfigCodec.overlay(.object(over), on: decoder.params))
     }
 }
