@@ -28,19 +28,4 @@ public struct AmazonReviewsConfig: ComponentConfig, Equatable, Sendable {
     var datasetName: String {
         dump.name ?? String(dump.reviews.split(separator: "/").last?.split(separator: ".").first ?? "amazon")
     }
-
-    // Flat keys: the dump's keys and `metadata` share one object, as they always did in experiment files.
-    // No defaults here: ConfigCodec fills every key from `init()` before decoding.
-    enum CodingKeys: String, CodingKey { case metadata }
-
-    public init(from decoder: Decoder) throws {
-        dump = try ReviewDumpConfig(from: decoder)
-        metadata = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .metadata)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        try dump.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(metadata, forKey: .metadata)
-    }
 }

@@ -1,8 +1,9 @@
 // The settings every raw review dump shares (Amazon 2014/2018, Yelp): the review file, the dataset name,
 // k-core filtering, which catalog fields make the item text, and how malformed lines are handled. Each
 // dataset's config embeds it beside the one key that differs (its catalog file: `metadata` or `business`)
-// and starts it with its own default text fields, so keys and defaults are written here once.
-public struct ReviewDumpConfig: ComponentConfig, Equatable, Sendable {
+// and starts it with its own default text fields, so keys and defaults are written here once. Its keys sit
+// at the top level of the dataset's object (InlineConfig).
+public struct ReviewDumpConfig: ComponentConfig, InlineConfig, Equatable, Sendable {
     /// Reviews, JSON lines (Amazon: `Beauty_5.json`; Yelp: `yelp_academic_dataset_review.json`).
     public var reviews = ""
     /// Dataset name for prompts and reports; nil = the dataset's own fallback (Amazon: the reviews file name).

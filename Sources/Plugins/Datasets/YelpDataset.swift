@@ -27,20 +27,6 @@ public struct YelpDataset: DatasetSource {
         }
 
         public func validate() -> [ConfigProblem] { dump.validate() }
-
-        // Flat keys, as `AmazonReviewsConfig` (no defaults here: ConfigCodec fills every key from `init()`).
-        enum CodingKeys: String, CodingKey { case business }
-
-        public init(from decoder: Decoder) throws {
-            dump = try ReviewDumpConfig(from: decoder)
-            business = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .business)
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            try dump.encode(to: encoder)
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encodeIfPresent(business, forKey: .business)
-        }
     }
 
     public let config: Config
