@@ -19,19 +19,33 @@ extension TextualIDs {
         let model = T5Model(config: shape, seed: seeds.next())
         let targets = try extractiveTargets(input)
         var trainerConfig = IDGeneratorTrainer.Config()
-        trainerConfig.length.epochs = config.pretrainEpochs
+        var convergence: IDGeneratorTrainer.Convergence? = nil
+        if let epochs = config.pretrainEpochs {
+            trainerConfig.length = TrainingLength(epochs: epochs)
+        } else {
+            trainerConfig.length = TrainingLength(epochs: Double(config.pretrainMaxSteps))   // an epoch has ≥ 1 step
+            trainerConfig.length.maxSteps = config.pretrainMaxSteps
+            if config.pretrainTargetMatch > 0 {
+                convergence = .init(share: config.pretrainTargetMatch, every: config.pretrainCheckEvery, sample: config.pretrainCheckItems)
+            }
+        }
         trainerConfig.learningRate = config.pretrainLearningRate
         trainerConfig.batchSize = config.pretrainBatchSize
         trainerConfig.maxInputTokens = config.maxInputTokens
         let trainer = try IDGeneratorTrainer(config: trainerConfig)
         try trainer.train(model: model, texts: input.catalog.map(\.text), targets: targets, tokenizer: tokenizer,
-                          seed: seeds.next())
+                          seed: seeds.next(), convergence: convergence)
         let engine = trainer.engine!
         pretrainCurveCSV = engine.curveCSV
         let first = engine.curve.first.map { String(format: "%.3f", $0.loss) } ?? "-"
         let last = engine.curve.last.map { String(format: "%.3f", $0.loss) } ?? "-"
         let name = freshShape == nil ? config.preset : "custom shape"
-        return (model, "fresh \(name) T5 pretrained on '\(config.pretrainTarget)' IDs: \(engine.stepsDone) steps, "
+        var sized = "\(engine.stepsDone) steps"
+        if let convergence, let share = engine.bestValidation {
+            sized += String(format: " (reproduces %.0f%% of its targets; ", share * 100)
+                + (share >= convergence.share ? String(format: "stopped at ≥ %.0f%%)", convergence.share * 100) : "the \(config.pretrainMaxSteps)-step cap)")
+        }
+        return (model, "fresh \(name) T5 pretrained on '\(config.pretrainTarget)' IDs: \(sized), "
                     + "loss \(first) → \(last), \(String(format: "%.1f", engine.trainingSeconds)) s")
     }
 

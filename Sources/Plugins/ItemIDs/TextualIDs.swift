@@ -19,10 +19,17 @@ public final class TextualIDs: TrainableIDGenerator {
         public var preset = "cpu-tiny"
         /// Extractive targets a fresh generator learns: `keyword` (TF-IDF words) or `title` (first title words).
         public var pretrainTarget = "keyword"
-        /// Pretraining passes over the catalog (fresh generator only). On the synthetic dataset (2000 items,
-        /// cpu-tiny, batch 32) 15 epochs = 945 steps and ~95% of IDs are the item's own words;
-        /// 6 epochs leave the loss at ~1.8 and under half of the IDs made of the item's words.
-        public var pretrainEpochs: Double = 15
+        /// How long a fresh generator is pretrained: until greedy decoding reproduces `pretrain_target_match`
+        /// of its targets exactly (checked every `pretrain_check_every` steps on a seeded sample of
+        /// `pretrain_check_items` items; 0 = no check), at most `pretrain_max_steps`. A generator that cannot
+        /// write its own extractive IDs yet invents sub-words; one that can starts alternate training from
+        /// IDs made of the item's words.
+        public var pretrainMaxSteps = 3000
+        public var pretrainTargetMatch = 0.95
+        public var pretrainCheckEvery = 100
+        public var pretrainCheckItems = 500
+        /// A fixed number of pretraining passes instead (no check) — nil = by convergence, as above.
+        public var pretrainEpochs: Double? = nil
         public var pretrainLearningRate: Float = 3e-3
         public var pretrainBatchSize = 32
         /// Item text tokens the generator reads (reference: the tokenizer's max length; short texts here).
@@ -48,7 +55,11 @@ public final class TextualIDs: TrainableIDGenerator {
             c.require(generatorCheckpoint != nil || T5Config.presetNames.contains(preset), "preset",
                       "must be one of \(T5Config.presetNames.joined(separator: ", ")) (got '\(preset)')")
             c.require(pretrainBatchSize >= 1, "pretrain_batch_size", "must be at least 1 (got \(pretrainBatchSize))")
-            c.require(pretrainEpochs >= 0, "pretrain_epochs", "must be ≥ 0, got \(pretrainEpochs)")
+            c.require((pretrainEpochs ?? 1) > 0, "pretrain_epochs", "must be > 0 (or null: by convergence), got \(pretrainEpochs ?? 0)")
+            c.require(pretrainMaxSteps >= 1, "pretrain_max_steps", "must be at least 1 (got \(pretrainMaxSteps))")
+            c.require((0...1).contains(pretrainTargetMatch), "pretrain_target_match", "must be in 0…1 (0 = no check), got \(pretrainTargetMatch)")
+            c.require(pretrainCheckEvery >= 1, "pretrain_check_every", "must be at least 1 (got \(pretrainCheckEvery))")
+            c.require(pretrainCheckItems >= 1, "pretrain_check_items", "must be at least 1 (got \(pretrainCheckItems))")
             var problems = c.problems + GroupBeamIDCandidates.problems(beams: beams, groups: groups, candidates: candidates,
                                                                        maxInputTokens: maxInputTokens)
             var rest = ConfigChecks()

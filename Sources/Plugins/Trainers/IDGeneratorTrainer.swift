@@ -61,18 +61,44 @@ public final class IDGeneratorTrainer {
         }
     }
 
-    /// Trains `model` to emit `targets[i]` from `texts[i]`; deterministic for `seed`.
+    /// Training to a target instead of a fixed length: every `every` steps the generator decodes a seeded
+    /// sample of `sample` items greedily, and training stops once `share` of them are their target exactly.
+    public struct Convergence: Equatable {
+        public var share: Double
+        public var every: Int
+        public var sample: Int
+        public init(share: Double, every: Int, sample: Int) { self.share = share; self.every = every; self.sample = sample }
+    }
+
+    /// Trains `model` to emit `targets[i]` from `texts[i]`; deterministic for `seed`. With `convergence`, it
+    /// stops when the generator reproduces its targets (the best-reproducing weights are kept).
     public func train(model: T5Model, texts: [String], targets: [String], tokenizer: TextTokenizer, seed: UInt64,
-                      progress: ProgressHandler? = nil) throws {
+                      convergence: Convergence? = nil, progress: ProgressHandler? = nil) throws {
         var c = Seq2SeqTrainer.Config()
         c.length = config.length
         c.batchSize = config.batchSize
         c.learningRate = config.learningRate
         c.optimizer = config.optimizer
         c.cadence.logEvery = config.logEvery
+        let all = pairs(texts: texts, targets: targets, tokenizer: tokenizer)
+        var validate: ((T5Model) throws -> Double)? = nil
+        if let convergence {
+            c.cadence.evalEvery = max(convergence.every, 1)
+            var rng = SplitMix64(seed: seed).derived("reproduction-sample")
+            let sample = Array(all.shuffled(using: &rng).prefix(max(convergence.sample, 1)))
+            validate = { model in IDGeneratorTrainer.reproduced(sample, by: model) }
+        }
         let trainer = Seq2SeqTrainer(config: c, phase: "id-generator")
+        trainer.stopAtValidation = convergence?.share
         engine = trainer
-        try trainer.train(model: model, pairs: pairs(texts: texts, targets: targets, tokenizer: tokenizer),
-                          seed: seed, progress: progress)
+        try trainer.train(model: model, pairs: all, seed: seed, validate: validate, progress: progress)
+    }
+
+    /// The share of `pairs` whose target the model writes exactly by greedy decoding (`</s>` included).
+    public static func reproduced(_ pairs: [Seq2SeqPair], by model: T5Model) -> Double {
+        guard !pairs.isEmpty else { return 0 }
+        let longest = pairs.map(\.target.count).max() ?? 1
+        let written = model.greedyDecode(inputs: pairs.map(\.source), maxTokens: longest)
+        return Double(zip(written, pairs).filter { $0 == $1.target }.count) / Double(pairs.count)
     }
 }

@@ -4,6 +4,8 @@
 // on batches of its own data, the weights, gradients and dropout stream put back afterwards, so the training
 // that follows is exactly the one a `max_steps` budget of the same length would give — then fixes the total
 // at the steps that fit (with a margin for validations and load), and warms up and decays over that total.
+// When the pace then drifts (another job takes a core, or leaves), the plan is re-laid at the next report
+// from the pace since the last plan: the rate decays from where it is to zero at the new total (`StepPlan`).
 // The wall-clock stop stays as a safety net.
 import Foundation
 
@@ -44,5 +46,25 @@ extension Seq2SeqTrainer {
             if i > 0 || batches.count == 1 { seconds += Date().timeIntervalSince(began); counted += 1 }
         }
         return counted > 0 ? seconds / Double(counted) : 0
+    }
+
+    /// Share by which the projected end may drift from the time limit before the plan is re-laid.
+    static let replanTolerance = 0.05
+    /// Steps since the last plan before the pace is trusted.
+    static let replanMinimumSteps = 20
+
+    /// Re-lays `plan` when, at the pace since `since`, the steps left would end more than the tolerance
+    /// before or after the time limit. True when it changed the plan.
+    func replan(_ plan: inout StepPlan, step: Int, started: Date, since: (step: Int, time: Date)) -> Bool {
+        guard config.length.maxMinutes > 0, step >= plan.warmup, step - since.step >= Self.replanMinimumSteps else { return false }
+        let pace = Date().timeIntervalSince(since.time) / Double(step - since.step)
+        let left = config.length.maxMinutes * 60 - Date().timeIntervalSince(started)
+        guard pace > 0, left > 0 else { return false }
+        let fit = step + max(1, Int((left * Self.timeMargin / pace).rounded(.down)))
+        let drift = Double(abs(fit - plan.total)) / Double(max(plan.total - step, 1))
+        guard drift > Self.replanTolerance, fit > step else { return false }
+        let before = plan.total
+        plan.replan(at: step, total: fit)
+        return plan.total != before
     }
 }

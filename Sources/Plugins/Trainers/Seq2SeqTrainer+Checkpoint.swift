@@ -14,12 +14,12 @@ extension Seq2SeqTrainer {
         var sinceBest: Int
         var best: [[Float]]?
         var finished: Bool
-        /// The schedule's length when it was written (nil in states from before it was kept).
-        var stepsPlanned: Int?
+        /// The learning-rate plan when it was written (nil in states from before it was kept).
+        var plan: StepPlan?
     }
 
     static func saveCheckpoint(_ dir: URL, step: Int, cursor: Int, batchRNG: UInt64, params: [Tensor], optimizer: AdamW,
-                               model: T5Model, bestValidation: Double?, sinceBest: Int, best: [[Float]]?, stepsPlanned: Int,
+                               model: T5Model, bestValidation: Double?, sinceBest: Int, best: [[Float]]?, plan: StepPlan,
                                finished: Bool = false) throws {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let (adamStep, m, v) = optimizer.state
@@ -36,7 +36,9 @@ extension Seq2SeqTrainer {
             // UInt64 generator states as strings: JSON integers stop at 2^63.
             ("batch_rng", .string(String(batchRNG))), ("dropout_rng", .string(String(model.dropoutRNG.state))),
             ("best_validation", bestValidation.map { .double($0) } ?? .null), ("since_best", .int(sinceBest)),
-            ("finished", .bool(finished)), ("steps_planned", .int(stepsPlanned)),
+            ("finished", .bool(finished)), ("steps_planned", .int(plan.total)), ("steps_laid_out", .int(plan.laidOut)), ("warmup_steps", .int(plan.warmup)),
+            ("replan_step", plan.replanStep.map { .int($0) } ?? .null),
+            ("replan_factor", plan.replanFactor.map { .double(Double($0)) } ?? .null),
         ])
         try AtomicFile.write(state.serialized(pretty: true) + "\n", to: dir.appendingPathComponent("state.json"))
     }
@@ -70,7 +72,11 @@ extension Seq2SeqTrainer {
         model.dropoutRNG = SplitMix64(seed: dropoutRNG)
         return ResumeState(step: step, cursor: cursor, batchRNG: batchRNG, bestValidation: state["best_validation"]?.doubleValue,
                            sinceBest: state["since_best"]?.intValue ?? 0, best: best.count == params.count ? best : nil,
-                           finished: state["finished"]?.boolValue ?? false, stepsPlanned: state["steps_planned"]?.intValue)
+                           finished: state["finished"]?.boolValue ?? false,
+                           plan: state["steps_planned"]?.intValue.map { total in
+                               StepPlan(total: total, laidOut: state["steps_laid_out"]?.intValue ?? total, warmup: state["warmup_steps"]?.intValue ?? 0, replanStep: state["replan_step"]?.intValue,
+                                        replanFactor: state["replan_factor"]?.doubleValue.map { Float($0) })
+                           })
     }
 }
 

@@ -63,6 +63,9 @@ public final class Seq2SeqTrainer {
     public var resume = false
     /// Tests only: stop (as a kill would) right after the checkpoint at this step.
     public var stopAfterStep: Int?
+    /// Stop as soon as a validation reaches this score (training to a target, e.g. a generator that reproduces
+    /// 95% of its IDs); nil = run the whole schedule.
+    public var stopAtValidation: Double?
     public private(set) var curve: [CurvePoint] = []
     public private(set) var bestValidation: Double?
     public private(set) var stepsDone = 0
@@ -104,29 +107,32 @@ public final class Seq2SeqTrainer {
         let restored = try restoreOrClear(&p, rng: &rng, params: params, optimizer: opt, model: model)
         // The schedule's length: the epochs (cut at max_steps) — or, under a time limit, the steps that fit in
         // it at the measured pace, so warm-up and decay both happen inside the budget (a resumed run keeps the
-        // length it planned).
-        var total = config.length.plannedSteps(stepsPerEpoch: stepsPerEpoch)
-        if let planned = restored?.stepsPlanned {
-            total = planned
-        } else if config.length.maxMinutes > 0 {
-            total = fittedSteps(total, pairs: pairs, model: model, sharded: sharded, params: params, seed: seed, started: start)
+        // plan it had).
+        var plan: StepPlan
+        if let kept = restored?.plan {
+            plan = kept
+        } else {
+            var total = config.length.plannedSteps(stepsPerEpoch: stepsPerEpoch)
+            if config.length.maxMinutes > 0 {
+                total = fittedSteps(total, pairs: pairs, model: model, sharded: sharded, params: params, seed: seed, started: start)
+            }
+            plan = StepPlan(total: total, warmupRatio: config.optimizer.warmupRatio)
         }
-        if restored?.finished == true { p.step = total }   // stopped by its budget or early stopping: nothing left to train
-        stepsPlanned = total
-        let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.optimizer.warmupRatio), totalSteps: total)
+        if restored?.finished == true { p.step = plan.total }   // stopped by its budget or early stopping: nothing left to train
+        var paceSince = (step: p.step, time: Date())
         func checkpoint(epochStart: SplitMix64, finished: Bool = false) throws {
             guard let dir = checkpointDirectory else { return }
             try Seq2SeqTrainer.saveCheckpoint(dir, step: p.step, cursor: p.cursor, batchRNG: epochStart.state, params: params,
                                               optimizer: opt, model: model, bestValidation: bestValidation, sinceBest: p.sinceBest,
-                                              best: p.best, stepsPlanned: total, finished: finished)
+                                              best: p.best, plan: plan, finished: finished)
         }
-        outer: while p.step < total {
+        outer: while p.step < plan.total {
             let epochStart = rng   // this epoch's batches are drawn from here; a resume redraws them
             for (i, batch) in Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, rng: &rng).enumerated() {
                 if i < p.cursor { continue }
-                if p.step >= total { break outer }
+                if p.step >= plan.total { break outer }
                 if config.length.maxMinutes > 0 && Date().timeIntervalSince(start) > config.length.maxMinutes * 60 { break outer }
-                let lr = config.learningRate * schedule.factor(step: p.step)
+                let lr = config.learningRate * plan.factor(step: p.step)
                 let loss = try update(batch, model: model, sharded: sharded, params: params, optimizer: opt, learningRate: lr,
                                       step: p.step, best: p.best)
                 p.step += 1
@@ -134,22 +140,25 @@ public final class Seq2SeqTrainer {
                 p.windowLoss += Double(loss) * Double(batch.count)
                 p.windowSamples += batch.count
                 var validation: Double? = nil
-                if let validate, p.step % evalEvery == 0 || p.step == total {
+                if let validate, p.step % evalEvery == 0 || p.step == plan.total {
                     validation = try self.validate(model, with: validate, params: params, progress: &p)
                 }
-                if p.step % config.cadence.logEvery == 0 || p.step == total || validation != nil {
-                    report(&p, epoch: Double(p.step) / Double(stepsPerEpoch), total: total, learningRate: lr,
+                if p.step % config.cadence.logEvery == 0 || p.step == plan.total || validation != nil {
+                    report(&p, epoch: Double(p.step) / Double(stepsPerEpoch), total: plan.total, learningRate: lr,
                            validation: validation, progress: progress)
+                    if replan(&plan, step: p.step, started: start, since: paceSince) { paceSince = (p.step, Date()) }
                 }
                 if config.cadence.checkpointEvery > 0 && p.step % config.cadence.checkpointEvery == 0 {
                     try checkpoint(epochStart: epochStart)
                     if let stop = stopAfterStep, p.step >= stop { return }
                 }
                 if config.cadence.patience > 0 && p.sinceBest >= config.cadence.patience { break outer }
+                if let target = stopAtValidation, let v = validation, v >= target { break outer }
             }
             p.cursor = 0
         }
         try checkpoint(epochStart: rng, finished: true)
+        stepsPlanned = plan.total
         stepsDone = p.step
         trainingSeconds = Date().timeIntervalSince(start)
         if let best = p.best { Seq2SeqTrainer.restore(best, into: params) }

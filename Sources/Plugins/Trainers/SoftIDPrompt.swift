@@ -54,24 +54,7 @@ public struct SoftIDPrompt {
         let sources = inputs.map { texts[$0] }
         // 1. The argmax path, no gradients (cached decoder in eval mode, as ID regeneration runs it; ties go
         //    to the lower token id). Dropout, when the generator is training, acts in pass 2 only.
-        var tokens = [[Int]](repeating: [], count: n)
-        var finished = [Bool](repeating: false, count: n)
-        let decoder = generator.beginDecoding(inputs: sources)
-        var feed = [Int](repeating: c.decoderStartTokenID, count: n)
-        for _ in 0..<maxIDTokens {
-            let lp = decoder.step(parents: Array(0..<n), tokens: feed)   // [N, V]
-            let v = decoder.vocabularySize
-            for r in 0..<n {
-                // After `</s>` HF's greedy search feeds padding; so do we (those positions are masked anyway).
-                if finished[r] { feed[r] = c.padTokenID; continue }
-                var best = 0
-                for i in 1..<v where lp[r * v + i] > lp[r * v + best] { best = i }
-                tokens[r].append(best)
-                feed[r] = best
-                if best == c.eosTokenID { finished[r] = true }
-            }
-            if finished.allSatisfy({ $0 }) { break }
-        }
+        let tokens = generator.greedyDecode(inputs: sources, maxTokens: maxIDTokens)
         let t = tokens.map(\.count).max() ?? 0
         // 2. One teacher-forced pass over [start, tokens…] with gradients: [N, T, V].
         let s = max(1, sources.map(\.count).max() ?? 1)

@@ -1,4 +1,4 @@
-// Textual item IDs benchmark (issue 7): the `textual` strategy with its defaults on the synthetic dataset —
+// Textual item IDs benchmark: the `textual` strategy with its defaults on the synthetic dataset —
 // a Unigram tokenizer trained on the catalog (vocabulary of the preset's size), a fresh T5 pretrained on
 // keyword IDs by the `id-generator` trainer, then diverse ID generation in batches — timed by phase, with the
 // ID report card. No reference is run: the released IDGenRec code generates one item at a time with HF on
@@ -7,7 +7,7 @@
 // Then the same generation one item per decoder call, as the reference runs it, for the batching speed-up
 // (and a check that batching leaves the IDs unchanged). Skip it with --no-single.
 //
-// Usage: idgenrec-bench textual-ids [--items 2000] [--epochs 15] [--batch 64] [--no-single]
+// Usage: idgenrec-bench textual-ids [--items 2000] [--epochs E (default: pretrain to convergence)] [--batch 64] [--no-single]
 import Foundation
 import IDGenKernel
 import IDGenPlugins
@@ -24,7 +24,7 @@ func runTextualIDsBench(args: [String]) throws {
     print(String(format: "tokenizer: %d pieces trained on %d item texts in %.1f s", tokenizer.vocabularySize,
                  data.items.count, Date().timeIntervalSince(start)))
     var config = TextualIDs.Config()
-    config.pretrainEpochs = option("--epochs", config.pretrainEpochs)
+    config.pretrainEpochs = value(of: "--epochs", in: args).flatMap { Double($0) }   // default: until it reproduces its targets
     config.batchSize = Int(option("--batch", Double(config.batchSize)))
     let strategy = try TextualIDs(config: config)
     start = Date()
