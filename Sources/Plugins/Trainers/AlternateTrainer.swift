@@ -63,13 +63,15 @@ public final class AlternateTrainer: DeclaresCapabilities {
         }
         let started = Date()
         for (index, phase) in plan.enumerated() where index >= first {
-            // A whole-run time limit (a minutes budget): each phase gets what is left; once it is spent no new
-            // ID phase starts (its regenerated IDs would go untrained).
+            // A whole-run time limit (a minutes budget): each phase gets an equal share of what is left (time a
+            // phase leaves unused goes to the later ones), and a recommender phase sizes its schedule to its share;
+            // once the time is spent no new ID phase starts (its regenerated IDs would go untrained).
             var minutes = config.maxMinutesPerPhase
             if config.maxMinutes > 0 {
                 let left = config.maxMinutes - Date().timeIntervalSince(started) / 60
                 if left <= 0 && phase.kind == .idGenerator { break }
-                minutes = max(minutes > 0 ? min(minutes, left) : left, 1e-6)
+                let share = left / Double(plan.count - index)
+                minutes = max(minutes > 0 ? min(minutes, share) : share, 1e-6)
             }
             switch phase.kind {
             case .idGenerator:

@@ -48,15 +48,16 @@ extension Seq2SeqTrainer {
         return counted > 0 ? seconds / Double(counted) : 0
     }
 
-    /// Share by which the projected end may drift from the time limit before the plan is re-laid.
-    static let replanTolerance = 0.05
-    /// Steps since the last plan before the pace is trusted.
-    static let replanMinimumSteps = 20
+    /// Share of the steps left by which the projected end may drift before the plan is re-laid.
+    static let replanTolerance = 0.1
+    /// Steps since the last plan before the pace is trusted: batches differ in length, so a short window is
+    /// noise, not a change of load.
+    static func replanWindow(_ plan: StepPlan) -> Int { max(50, plan.total / 50) }
 
     /// Re-lays `plan` when, at the pace since `since`, the steps left would end more than the tolerance
     /// before or after the time limit. True when it changed the plan.
     func replan(_ plan: inout StepPlan, step: Int, started: Date, since: (step: Int, time: Date)) -> Bool {
-        guard config.length.maxMinutes > 0, step >= plan.warmup, step - since.step >= Self.replanMinimumSteps else { return false }
+        guard config.length.maxMinutes > 0, step >= plan.warmup, step - since.step >= Self.replanWindow(plan) else { return false }
         let pace = Date().timeIntervalSince(since.time) / Double(step - since.step)
         let left = config.length.maxMinutes * 60 - Date().timeIntervalSince(started)
         guard pace > 0, left > 0 else { return false }
