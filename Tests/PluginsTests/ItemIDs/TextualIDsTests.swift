@@ -76,6 +76,20 @@ final class TextualIDsTests: XCTestCase {
         XCTAssertEqual(again.ids, a.ids, "same seed, same IDs")
     }
 
+    /// By default a fresh generator trains until it writes its extractive targets (or hits the cap), and the
+    /// report card says which.
+    func testDefaultPretrainingRunsToConvergenceAndSaysSo() throws {
+        var c = Self.config
+        c.pretrainEpochs = nil
+        c.pretrainTargetMatch = 0.9
+        c.pretrainCheckEvery = 20
+        c.pretrainMaxSteps = 600
+        let strategy = try TextualIDs(config: c, freshShape: Self.shape)
+        let out = try strategy.assign(Catalogs.input(Self.catalog, seed: 11, tokenizer: Self.tokenizer))
+        let line = try XCTUnwrap(out.report["generator"])
+        XCTAssertTrue(line.contains("reproduces") && (line.contains("stopped at ≥ 90%") || line.contains("600-step cap")), line)
+    }
+
     func testRegenerateReusesTheGeneratorAndCountsChanges() throws {
         let (strategy, a) = try run(seed: 3)
         let input = Catalogs.input(Self.catalog, seed: 3, tokenizer: Self.tokenizer)

@@ -40,6 +40,34 @@ final class IDGeneratorTrainerTests: XCTestCase {
         XCTAssertEqual(decoded, targets.map { Self.tokenizer.tokenID($0)! })
     }
 
+    /// Trained to a target: it stops at the first check where greedy decoding writes every target, well
+    /// before the step cap, and greedy decoding then writes every target.
+    func testTrainingToConvergenceStopsWhenTheTargetsAreReproduced() throws {
+        var shape = T5Config()
+        shape.vocabSize = Self.tokenizer.vocabularySize
+        shape.dModel = 32; shape.dKV = 8; shape.numHeads = 4; shape.dFF = 64; shape.numLayers = 1
+        shape.numDecoderLayers = 1; shape.relativeAttentionNumBuckets = 8; shape.dropoutRate = 0
+        let model = T5Model(config: shape, seed: 5)
+        let texts = ["red boots acme", "blue lamp zenith", "red lamp acme", "blue boots zenith"]
+        let targets = ["boots acme", "lamp zenith", "lamp acme", "boots zenith"]
+        var c = IDGeneratorTrainer.Config()
+        c.length = TrainingLength(epochs: 2000)
+        c.length.maxSteps = 2000
+        c.batchSize = 4
+        c.learningRate = 1e-2
+        let trainer = try IDGeneratorTrainer(config: c)
+        try trainer.train(model: model, texts: texts, targets: targets, tokenizer: Self.tokenizer, seed: 1,
+                          convergence: .init(share: 1, every: 10, sample: 4))
+        let engine = try XCTUnwrap(trainer.engine)
+        XCTAssertEqual(engine.bestValidation, 1)
+        XCTAssertLessThan(engine.stepsDone, 2000, "stopped at convergence, not at the cap")
+        XCTAssertEqual(engine.stepsDone % 10, 0, "stops at a check")
+        let pairs = trainer.pairs(texts: texts, targets: targets, tokenizer: Self.tokenizer)
+        XCTAssertEqual(IDGeneratorTrainer.reproduced(pairs, by: model), 1)
+        let written = model.greedyDecode(inputs: pairs.map(\.source), maxTokens: 5)
+        XCTAssertEqual(written, pairs.map(\.target))
+    }
+
     /// The registration line the trainer family list takes (no `builtinTrainers` list exists yet).
     func testRegistrationLineBuildsFromSnakeCaseParameters() throws {
         let line = ComponentRegistration(kind: .trainer, name: "id-generator",
