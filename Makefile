@@ -5,7 +5,7 @@ SWIFT      ?= swift
 APT_PKGS   := libopenblas-dev libjson-c-dev pkg-config
 BUILD_FLAGS := -c release
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench quality clean
 
 deps:
 	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -28,6 +28,15 @@ DEMO_VARY ?= item_ids=textual,keyword,title,collaborative,sequential
 demo: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec
 	.build/release/idgenrec compare Examples/demo.json --vary $(DEMO_VARY) --baselines popularity,sasrec
+
+# The CPU quality benchmark on Amazon Beauty (../shared/data/beauty): every item-ID strategy on the same split,
+# model and 25-minute budget per variant, the baselines beside them, one report (runs/quality/beauty/report.html).
+# Hours, not minutes: run it on an otherwise idle machine. Each variant's run.json records its steps planned/done.
+QUALITY_VARY ?= item_ids=textual,keyword,title,collaborative,sequential
+
+quality: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec
+	.build/release/idgenrec compare benchmarks/quality/beauty.json --vary $(QUALITY_VARY) --baselines popularity,item-knn,markov,sasrec
 
 bench: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec-bench
