@@ -32,8 +32,9 @@ public struct DiverseIDGeneration {
         /// What the generator reads for an item with no words.
         public var placeholderText = "item"
         /// Candidate clean-up beyond "its words": a word repeated back to back is kept once, and at most
-        /// `maxWords` words are kept (nil: all). Off for items (the paper's IDs); textual user IDs use it, since
-        /// a generator taught on item texts tends to repeat a word until the length bound on a user's ID list.
+        /// `maxWords` words are kept (nil: all). Off here (the paper's IDs); textual item IDs turn it on by default
+        /// (`collapse_repeats`) and textual user IDs always, since a generator taught on item texts tends to
+        /// repeat a word until the length bound.
         public var collapseRepeats = false
         public var maxWords: Int? = nil
 

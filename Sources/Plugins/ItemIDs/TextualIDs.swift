@@ -44,6 +44,9 @@ public final class TextualIDs: TrainableIDGenerator {
         public var lengthLevels = 3
         /// What the generator reads for an item whose text has no words.
         public var placeholderText = "item"
+        /// A word the generator repeats back to back is kept once ("fragrance spray spray" → "fragrance
+        /// spray"), as textual user IDs do; false keeps the released code's IDs as generated.
+        public var collapseRepeats = true
 
         public init() {}
 
@@ -139,11 +142,13 @@ public final class TextualIDs: TrainableIDGenerator {
         lastAssignment = ItemIDAssignment(ids: ids, addedTokens: [], report: lastAssignment?.report ?? [:])
     }
 
-    func generation() throws -> DiverseIDGeneration {
+    /// The diverse ID generation this config runs (Alg. 1 with its batch, length levels and clean-up).
+    public func generation() throws -> DiverseIDGeneration {
         var c = DiverseIDGeneration.Config()
         c.batchSize = config.batchSize
         c.lengthLevels = config.lengthLevels
         c.placeholderText = config.placeholderText
+        c.collapseRepeats = config.collapseRepeats
         return try DiverseIDGeneration(config: c)
     }
 

@@ -44,7 +44,7 @@ extension AlternateTrainer {
         /// checkpoint_every (0 = at phase ends only; every phase end is a checkpoint too: both models, the
         /// IDs in force, the curves).
         public var cadence = TrainingCadence()
-        /// Prompts (the first this many) on which each ID phase's soft-prompt loss is measured before and
+        /// Prompts (a seeded random sample of this many) on which each ID phase's soft-prompt loss is measured before and
         /// after, without gradients (0 = do not measure; it costs about a third of a training pass over them).
         public var idPhaseEvalSamples = 256
 

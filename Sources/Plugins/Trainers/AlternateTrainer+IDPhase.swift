@@ -24,7 +24,9 @@ extension AlternateTrainer {
         let schedule = LearningRateSchedule(warmupSteps: Int(Double(total) * config.optimizer.warmupRatio), totalSteps: total)
         var rng = SplitMix64(seed: seed).derived("batches-\(phase)")
         generator.dropoutRNG = SplitMix64(seed: seed).derived("dropout-\(phase)")
-        let measured = Array(samples.prefix(max(config.idPhaseEvalSamples, 0)))
+        // A seeded random sample (the first prompts in user order are a few users' whole histories).
+        var sampler = SplitMix64(seed: seed).derived("id-phase-eval-\(phase)")
+        let measured = Array(samples.shuffled(using: &sampler).prefix(max(config.idPhaseEvalSamples, 0)))
         let before = measured.isEmpty ? nil : try meanLoss(prompt, samples: measured, generatorInputs: generatorInputs)
         let start = Date(), startWeights = params.map(\.data)
         let (genTraining, recTraining) = (generator.training, recommender.training)

@@ -90,6 +90,18 @@ final class TextualIDsTests: XCTestCase {
         XCTAssertTrue(line.contains("reproduces") && (line.contains("stopped at ≥ 90%") || line.contains("600-step cap")), line)
     }
 
+    /// Item IDs keep a back-to-back repeated word once by default ("fragrance spray spray"); the switch keeps
+    /// the released code's IDs (the clean-up itself: DiverseIDGenerationTests).
+    func testRepeatedWordsCollapseByDefaultAndTheSwitchKeepsThem() throws {
+        XCTAssertTrue(try TextualIDs(config: TextualIDs.Config()).generation().config.collapseRepeats)
+        var paper = TextualIDs.Config()
+        paper.collapseRepeats = false
+        XCTAssertFalse(try TextualIDs(config: paper).generation().config.collapseRepeats)
+        let parsed = try ConfigCodec.decode(TextualIDs.Config.self, from: try JSONValue.parse(#"{"collapse_repeats": false}"#),
+                                            defaults: TextualIDs.Config()).get()
+        XCTAssertFalse(parsed.collapseRepeats)
+    }
+
     func testRegenerateReusesTheGeneratorAndCountsChanges() throws {
         let (strategy, a) = try run(seed: 3)
         let input = Catalogs.input(Self.catalog, seed: 3, tokenizer: Self.tokenizer)
