@@ -97,23 +97,20 @@ extension AlternateTrainer {
         }
 
         public func validate() -> [ConfigProblem] {
-            var out = optimizer.validate() + cadence.validate()
-            func atLeast<T: Comparable>(_ key: String, _ value: T, _ bound: T) {
-                if value < bound { out.append(ConfigProblem(key: key, message: "must be ≥ \(bound), got \(value)")) }
-            }
-            atLeast("rounds", rounds, 1)
-            atLeast("id_batch_size", idBatchSize, 1)
-            atLeast("batch_size", batchSize, 1)
-            atLeast("max_id_tokens", maxIDTokens, 2)
-            atLeast("max_steps", maxSteps, 0)
-            atLeast("max_minutes", maxMinutes, 0)
-            atLeast("max_minutes_per_phase", maxMinutesPerPhase, 0)
-            atLeast("id_phase_eval_samples", idPhaseEvalSamples, 0)
-            if !(idEpochs > 0) { out.append(ConfigProblem(key: "id_epochs", message: "must be > 0, got \(idEpochs)")) }
-            if !(recEpochs > 0) { out.append(ConfigProblem(key: "rec_epochs", message: "must be > 0, got \(recEpochs)")) }
-            if !(generatorLearningRate > 0) { out.append(ConfigProblem(key: "generator_learning_rate", message: "must be > 0, got \(generatorLearningRate)")) }
-            if !(recommenderLearningRate > 0) { out.append(ConfigProblem(key: "recommender_learning_rate", message: "must be > 0, got \(recommenderLearningRate)")) }
-            return out
+            var c = ConfigChecks()
+            c.require(rounds >= 1, "rounds", "must be ≥ 1, got \(rounds)")
+            c.require(idEpochs > 0, "id_epochs", "must be > 0, got \(idEpochs)")
+            c.require(recEpochs > 0, "rec_epochs", "must be > 0, got \(recEpochs)")
+            c.require(generatorLearningRate > 0, "generator_learning_rate", "must be > 0, got \(generatorLearningRate)")
+            c.require(recommenderLearningRate > 0, "recommender_learning_rate", "must be > 0, got \(recommenderLearningRate)")
+            c.require(idBatchSize >= 1, "id_batch_size", "must be ≥ 1, got \(idBatchSize)")
+            c.require(batchSize >= 1, "batch_size", "must be ≥ 1, got \(batchSize)")
+            c.require(maxIDTokens >= 2, "max_id_tokens", "must be ≥ 2, got \(maxIDTokens)")
+            c.require(maxMinutesPerPhase >= 0, "max_minutes_per_phase", "must be ≥ 0 (0 = none), got \(maxMinutesPerPhase)")
+            c.require(maxMinutes >= 0, "max_minutes", "must be ≥ 0 (0 = none), got \(maxMinutes)")
+            c.require(maxSteps >= 0, "max_steps", "must be ≥ 0 (0 = none), got \(maxSteps)")
+            c.require(idPhaseEvalSamples >= 0, "id_phase_eval_samples", "must be ≥ 0 (0 = do not measure), got \(idPhaseEvalSamples)")
+            return c.problems + optimizer.validate() + cadence.validate()
         }
     }
 }

@@ -28,13 +28,13 @@ public final class IDGeneratorTrainer {
         public init() {}
 
         public func validate() -> [ConfigProblem] {
-            var out = length.validate() + optimizer.validate()
-            if batchSize < 1 { out.append(ConfigProblem(key: "batch_size", message: "must be ≥ 1, got \(batchSize)")) }
-            if !(learningRate > 0) { out.append(ConfigProblem(key: "learning_rate", message: "must be > 0, got \(learningRate)")) }
-            if maxInputTokens < 2 { out.append(ConfigProblem(key: "max_input_tokens", message: "must be ≥ 2, got \(maxInputTokens)")) }
-            if maxTargetTokens < 2 { out.append(ConfigProblem(key: "max_target_tokens", message: "must be ≥ 2, got \(maxTargetTokens)")) }
-            if logEvery < 1 { out.append(ConfigProblem(key: "log_every", message: "must be ≥ 1, got \(logEvery)")) }
-            return out
+            var c = ConfigChecks()
+            c.require(batchSize >= 1, "batch_size", "must be ≥ 1, got \(batchSize)")
+            c.require(learningRate > 0, "learning_rate", "must be > 0, got \(learningRate)")
+            c.require(maxInputTokens >= 2, "max_input_tokens", "must be ≥ 2, got \(maxInputTokens)")
+            c.require(maxTargetTokens >= 2, "max_target_tokens", "must be ≥ 2, got \(maxTargetTokens)")
+            c.require(logEvery >= 1, "log_every", "must be ≥ 1, got \(logEvery)")
+            return length.validate() + optimizer.validate() + c.problems
         }
     }
 
@@ -43,10 +43,7 @@ public final class IDGeneratorTrainer {
     public private(set) var engine: Seq2SeqTrainer?
 
     public init(config: Config = Config()) throws {
-        if let problem = config.validate().first {
-            throw ParameterValueError(component: "id-generator", key: problem.key, advice: problem.message)
-        }
-        self.config = config
+        self.config = try config.checked(by: "id-generator")
     }
 
     /// (text → ID) token pairs; pairs whose ID has no tokens besides EOS are dropped (nothing to learn).

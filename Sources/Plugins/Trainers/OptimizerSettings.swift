@@ -13,12 +13,12 @@ public struct OptimizerSettings: InlineConfig, Equatable {
     public init() {}
 
     public func validate() -> [ConfigProblem] {
-        var out: [ConfigProblem] = []
-        if !(0...1).contains(warmupRatio) { out.append(ConfigProblem(key: "warmup_ratio", message: "must be in 0…1, got \(warmupRatio)")) }
-        if weightDecay < 0 { out.append(ConfigProblem(key: "weight_decay", message: "must be ≥ 0, got \(weightDecay)")) }
-        if !(adamEpsilon > 0) { out.append(ConfigProblem(key: "adam_epsilon", message: "must be > 0, got \(adamEpsilon)")) }
-        if !(maxGradNorm > 0) { out.append(ConfigProblem(key: "max_grad_norm", message: "must be > 0, got \(maxGradNorm)")) }
-        return out
+        var c = ConfigChecks()
+        c.require((0...1).contains(warmupRatio), "warmup_ratio", "must be in 0…1, got \(warmupRatio)")
+        c.require(weightDecay >= 0, "weight_decay", "must be ≥ 0, got \(weightDecay)")
+        c.require(adamEpsilon > 0, "adam_epsilon", "must be > 0, got \(adamEpsilon)")
+        c.require(maxGradNorm > 0, "max_grad_norm", "must be > 0, got \(maxGradNorm)")
+        return c.problems
     }
 
     /// AdamW over `params` at `learningRate`, layer norms (`noDecay`) without weight decay.

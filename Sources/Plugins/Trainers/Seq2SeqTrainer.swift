@@ -24,12 +24,12 @@ public final class Seq2SeqTrainer {
         public init() {}
 
         public func validate() -> [ConfigProblem] {
-            var out = length.validate() + optimizer.validate() + cadence.validate()
-            if batchSize < 1 { out.append(ConfigProblem(key: "batch_size", message: "must be ≥ 1, got \(batchSize)")) }
-            if !(learningRate > 0) { out.append(ConfigProblem(key: "learning_rate", message: "must be > 0, got \(learningRate)")) }
-            if !(0..<1).contains(labelSmoothing) { out.append(ConfigProblem(key: "label_smoothing", message: "must be in [0, 1), got \(labelSmoothing)")) }
-            if validationSamples < 0 { out.append(ConfigProblem(key: "validation_samples", message: "must be ≥ 0 (0 = no validation), got \(validationSamples)")) }
-            return out
+            var c = ConfigChecks()
+            c.require(batchSize >= 1, "batch_size", "must be ≥ 1, got \(batchSize)")
+            c.require(learningRate > 0, "learning_rate", "must be > 0, got \(learningRate)")
+            c.require((0..<1).contains(labelSmoothing), "label_smoothing", "must be in [0, 1), got \(labelSmoothing)")
+            c.require(validationSamples >= 0, "validation_samples", "must be ≥ 0 (0 = no validation), got \(validationSamples)")
+            return length.validate() + optimizer.validate() + cadence.validate() + c.problems
         }
     }
 

@@ -13,11 +13,11 @@ public struct TrainingCadence: InlineConfig, Equatable {
     public init() {}
 
     public func validate() -> [ConfigProblem] {
-        var out: [ConfigProblem] = []
-        for (key, value) in [("eval_every", evalEvery), ("patience", patience), ("checkpoint_every", checkpointEvery)] where value < 0 {
-            out.append(ConfigProblem(key: key, message: "must be ≥ 0, got \(value)"))
-        }
-        if logEvery < 1 { out.append(ConfigProblem(key: "log_every", message: "must be ≥ 1, got \(logEvery)")) }
-        return out
+        var c = ConfigChecks()
+        c.require(evalEvery >= 0, "eval_every", "must be ≥ 0 (0 = once per epoch), got \(evalEvery)")
+        c.require(patience >= 0, "patience", "must be ≥ 0 (0 = never stop early), got \(patience)")
+        c.require(logEvery >= 1, "log_every", "must be ≥ 1, got \(logEvery)")
+        c.require(checkpointEvery >= 0, "checkpoint_every", "must be ≥ 0 (0 = at the end only), got \(checkpointEvery)")
+        return c.problems
     }
 }

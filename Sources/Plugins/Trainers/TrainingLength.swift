@@ -12,11 +12,11 @@ public struct TrainingLength: InlineConfig, Equatable {
     public init(epochs: Double) { self.epochs = epochs }
 
     public func validate() -> [ConfigProblem] {
-        var out: [ConfigProblem] = []
-        if !(epochs > 0) && maxSteps <= 0 { out.append(ConfigProblem(key: "epochs", message: "must be > 0 (or set max_steps), got \(epochs)")) }
-        if maxSteps < 0 { out.append(ConfigProblem(key: "max_steps", message: "must be ≥ 0 (0 = no step limit), got \(maxSteps)")) }
-        if maxMinutes < 0 { out.append(ConfigProblem(key: "max_minutes", message: "must be ≥ 0 (0 = no time limit), got \(maxMinutes)")) }
-        return out
+        var c = ConfigChecks()
+        c.require(epochs > 0 || maxSteps > 0, "epochs", "must be > 0 (or set max_steps), got \(epochs)")
+        c.require(maxSteps >= 0, "max_steps", "must be ≥ 0 (0 = no step limit), got \(maxSteps)")
+        c.require(maxMinutes >= 0, "max_minutes", "must be ≥ 0 (0 = no time limit), got \(maxMinutes)")
+        return c.problems
     }
 
     /// These limits with the experiment's budget in force: each limit the budget gives replaces the trainer's.

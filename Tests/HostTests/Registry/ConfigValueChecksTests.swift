@@ -13,6 +13,19 @@ final class ConfigValueChecksTests: XCTestCase {
     }
 
     let badParameters: [Case] = [
+        Case(kind: .trainer, name: "recommender", params: #"{"batch_size": 0}"#, key: "batch_size"),
+        Case(kind: .trainer, name: "recommender", params: #"{"batch_size": -5}"#, key: "batch_size"),
+        Case(kind: .trainer, name: "recommender", params: #"{"epochs": 0}"#, key: "epochs"),
+        Case(kind: .trainer, name: "recommender", params: #"{"max_minutes": -1}"#, key: "max_minutes"),
+        Case(kind: .trainer, name: "recommender", params: #"{"warmup_ratio": 2}"#, key: "warmup_ratio"),
+        Case(kind: .trainer, name: "recommender", params: #"{"log_every": 0}"#, key: "log_every"),
+        Case(kind: .trainer, name: "recommender", params: #"{"learning_rate": 0}"#, key: "learning_rate"),
+        Case(kind: .trainer, name: "alternate", params: #"{"rounds": 0}"#, key: "rounds"),
+        Case(kind: .trainer, name: "alternate", params: #"{"id_batch_size": 0}"#, key: "id_batch_size"),
+        Case(kind: .trainer, name: "alternate", params: #"{"max_grad_norm": 0}"#, key: "max_grad_norm"),
+        Case(kind: .trainer, name: "id-generator", params: #"{"max_target_tokens": 1}"#, key: "max_target_tokens"),
+        Case(kind: .itemIDs, name: "textual", params: #"{"pretrain_target_match": 1.5}"#, key: "pretrain_target_match"),
+        Case(kind: .itemIDs, name: "textual", params: #"{"pretrain_max_steps": 0}"#, key: "pretrain_max_steps"),
         Case(kind: .decoder, name: "trie-beam", params: #"{"k": 0}"#, key: "k"),
         Case(kind: .decoder, name: "trie-beam", params: #"{"k": 30, "beams": 20}"#, key: "k"),
         Case(kind: .decoder, name: "trie-beam", params: #"{"beams": 0, "k": 1}"#, key: "beams"),
