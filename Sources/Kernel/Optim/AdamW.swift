@@ -15,9 +15,6 @@ public final class AdamW {
         public var epsilon: Float = 1e-6
         public var weightDecay: Float = 0.01
         public init() {}
-        enum CodingKeys: String, CodingKey {
-            case learningRate = "learning_rate", beta1, beta2, epsilon, weightDecay = "weight_decay"
-        }
     }
 
     public var config: Config

@@ -10,7 +10,7 @@
 // Legend: U users, N items.
 
 public struct DataLint {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Share of users (with ≥ 3 items) whose sequence is in increasing raw-id order above which the
         /// dataset is reported as sorted by id.
         public var sortedShareThreshold: Double = 0.9
@@ -19,23 +19,12 @@ public struct DataLint {
         /// Examples listed per finding.
         public var maxExamples: Int = 5
 
+        public init() {}
+
         public init(sortedShareThreshold: Double = 0.9, minUserLength: Int = 3, maxExamples: Int = 5) {
             self.sortedShareThreshold = sortedShareThreshold
             self.minUserLength = minUserLength
             self.maxExamples = maxExamples
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case sortedShareThreshold = "sorted_share_threshold"
-            case minUserLength = "min_user_length"
-            case maxExamples = "max_examples"
-        }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            sortedShareThreshold = try c.decodeIfPresent(Double.self, forKey: .sortedShareThreshold) ?? 0.9
-            minUserLength = try c.decodeIfPresent(Int.self, forKey: .minUserLength) ?? 3
-            maxExamples = try c.decodeIfPresent(Int.self, forKey: .maxExamples) ?? 5
         }
     }
 

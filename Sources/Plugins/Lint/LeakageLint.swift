@@ -15,18 +15,12 @@
 // Legend: U users, N items, S samples.
 
 public struct LeakageLint {
-    public struct Config: Codable, Equatable, Sendable {
+    public struct Config: ComponentConfig, Equatable, Sendable {
         /// Examples listed per finding.
         public var maxExamples: Int = 5
 
+        public init() {}
         public init(maxExamples: Int = 5) { self.maxExamples = maxExamples }
-
-        enum CodingKeys: String, CodingKey { case maxExamples = "max_examples" }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            maxExamples = try c.decodeIfPresent(Int.self, forKey: .maxExamples) ?? 5
-        }
     }
 
     public let config: Config
