@@ -6,6 +6,15 @@ import IDGenPlugins
 final class IDGeneratorTrainerTests: XCTestCase {
     static let tokenizer = WordTableTokenizer(words: ["red", "blue", "boots", "lamp", "acme", "zenith", "title", "brand"])
 
+    /// A one-layer T5 over the word table, without dropout.
+    static func tinyModel() -> T5Model {
+        var shape = T5Config()
+        shape.vocabSize = tokenizer.vocabularySize
+        shape.dModel = 32; shape.dKV = 8; shape.numHeads = 4; shape.dFF = 64; shape.numLayers = 1
+        shape.numDecoderLayers = 1; shape.relativeAttentionNumBuckets = 8; shape.dropoutRate = 0
+        return T5Model(config: shape, seed: 5)
+    }
+
     func testPairsCutInputsKeepEOSAndDropEmptyTargets() throws {
         var c = IDGeneratorTrainer.Config()
         c.maxInputTokens = 3
@@ -20,11 +29,7 @@ final class IDGeneratorTrainerTests: XCTestCase {
     }
 
     func testShortTrainingLearnsToCopyTheIDWord() throws {
-        var shape = T5Config()
-        shape.vocabSize = Self.tokenizer.vocabularySize
-        shape.dModel = 32; shape.dKV = 8; shape.numHeads = 4; shape.dFF = 64; shape.numLayers = 1
-        shape.numDecoderLayers = 1; shape.relativeAttentionNumBuckets = 8; shape.dropoutRate = 0
-        let model = T5Model(config: shape, seed: 5)
+        let model = Self.tinyModel()
         let texts = ["red boots acme", "blue lamp zenith", "red lamp acme", "blue boots zenith"]
         let targets = ["boots", "lamp", "lamp", "boots"]
         var c = IDGeneratorTrainer.Config()
@@ -43,11 +48,7 @@ final class IDGeneratorTrainerTests: XCTestCase {
     /// Trained to a target: it stops at the first check where greedy decoding writes every target, well
     /// before the step cap, and greedy decoding then writes every target.
     func testTrainingToConvergenceStopsWhenTheTargetsAreReproduced() throws {
-        var shape = T5Config()
-        shape.vocabSize = Self.tokenizer.vocabularySize
-        shape.dModel = 32; shape.dKV = 8; shape.numHeads = 4; shape.dFF = 64; shape.numLayers = 1
-        shape.numDecoderLayers = 1; shape.relativeAttentionNumBuckets = 8; shape.dropoutRate = 0
-        let model = T5Model(config: shape, seed: 5)
+        let model = Self.tinyModel()
         let texts = ["red boots acme", "blue lamp zenith", "red lamp acme", "blue boots zenith"]
         let targets = ["boots acme", "lamp zenith", "lamp acme", "boots zenith"]
         var c = IDGeneratorTrainer.Config()
