@@ -29,7 +29,8 @@ extension ExperimentRunner {
         let strategyName = experiment.pipeline[.itemIDs]?.choice?.name ?? "?"
         let strategy = try component(.itemIDs, as: ItemIDStrategy.self)
         let started = Date()
-        let idInput = ItemIDInput(catalog: data.items, trainingSequences: split.trainingSequences, seed: seed, tokenizer: tokenizer)
+        let idInput = ItemIDInput(catalog: data.items, trainingSequences: split.trainingSequences, seed: seed, tokenizer: tokenizer,
+                                  progress: progress)
         let assignment = try strategy.assign(idInput)
         guard assignment.ids.count == data.itemCount else {
             throw RunError(stage: "item_ids", "'\(strategyName)' returned \(assignment.ids.count) IDs for \(data.itemCount) items")

@@ -11,12 +11,16 @@ public struct ItemIDInput {
     public var trainingSequences: [[Int]]      // per user, training part only, item indices oldest first
     public var seed: UInt64
     public var tokenizer: TextTokenizer?       // for strategies that check uniqueness at token level
+    /// Where a strategy with long work (training a generator) reports its progress; nil = silent.
+    public var progress: ProgressHandler?
 
-    public init(catalog: [CatalogItem], trainingSequences: [[Int]], seed: UInt64, tokenizer: TextTokenizer? = nil) {
+    public init(catalog: [CatalogItem], trainingSequences: [[Int]], seed: UInt64, tokenizer: TextTokenizer? = nil,
+                progress: ProgressHandler? = nil) {
         self.catalog = catalog
         self.trainingSequences = trainingSequences
         self.seed = seed
         self.tokenizer = tokenizer
+        self.progress = progress
     }
 }
 

@@ -34,7 +34,7 @@ extension TextualIDs {
         trainerConfig.maxInputTokens = config.maxInputTokens
         let trainer = try IDGeneratorTrainer(config: trainerConfig)
         try trainer.train(model: model, texts: input.catalog.map(\.text), targets: targets, tokenizer: tokenizer,
-                          seed: seeds.next(), convergence: convergence)
+                          seed: seeds.next(), convergence: convergence, progress: input.progress)
         let engine = trainer.engine!
         pretrainCurveCSV = engine.curveCSV
         let first = engine.curve.first.map { String(format: "%.3f", $0.loss) } ?? "-"
