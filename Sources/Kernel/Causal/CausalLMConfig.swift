@@ -67,17 +67,22 @@ public struct CausalLMConfig: Codable, Equatable, Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw CausalLMError.badConfig(file: url.path, key: "", problem: "cannot be read: \(error.localizedDescription)")
         }
+        return try CausalLMConfig(json: data, source: url.path)
+    }
+
+    /// Decodes config.json bytes; `source` names the file in errors.
+    public init(json data: Data, source: String = "config.json") throws {
         let decoder = JSONDecoder()
-        decoder.userInfo[sourceKey] = url.path
+        decoder.userInfo[Self.sourceKey] = source
         do {
-            return try decoder.decode(CausalLMConfig.self, from: data)
+            self = try decoder.decode(CausalLMConfig.self, from: data)
         } catch let error as CausalLMError {
             throw error
         } catch let DecodingError.typeMismatch(type, context) {
-            throw CausalLMError.badConfig(file: url.path, key: context.codingPath.map(\.stringValue).joined(separator: "."),
+            throw CausalLMError.badConfig(file: source, key: context.codingPath.map(\.stringValue).joined(separator: "."),
                                           problem: "must be \(type == Double.self ? "a number" : "\(type)".lowercased())")
         } catch {
-            throw CausalLMError.badConfig(file: url.path, key: "", problem: "is not a valid JSON config (\(error))")
+            throw CausalLMError.badConfig(file: source, key: "", problem: "is not a valid JSON config (\(error))")
         }
     }
 
