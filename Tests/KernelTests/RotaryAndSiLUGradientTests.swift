@@ -15,6 +15,16 @@ final class RotaryAndSiLUGradientTests: XCTestCase {
         gradientCheck([rand([3, 5], scale: 2)]) { $0[0].silu() }
     }
 
+    /// σ comes from the vector exponential of −|x|: no overflow at either end, values as x/(1+e^(−x)).
+    func testSiLUValuesAcrossTheRange() {
+        let xs: [Float] = [-120, -88, -30, -3, -0.5, 0, 0.5, 3, 30, 88, 120] + (0..<37).map { Float($0) / 4 - 4 }
+        let y = Tape.withoutGradients { Tensor(shape: [xs.count], data: xs).silu() }.data
+        for (x, v) in zip(xs, y) {
+            let expect = Double(x) / (1 + exp(-Double(x)))
+            XCTAssertEqual(Double(v), expect, accuracy: 1e-6 + 1e-6 * abs(expect), "silu(\(x))")
+        }
+    }
+
     func testSwiGLUBothInputs() {
         gradientCheck([rand([2, 3, 4], scale: 2), rand([2, 3, 4])]) { $0[0].swiGLU($0[1]) }
     }

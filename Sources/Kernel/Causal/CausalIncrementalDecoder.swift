@@ -156,7 +156,7 @@ public final class CausalIncrementalDecoder: IncrementalDecoder {
         } }
         var normed = [Float].uninitialized(r * d), q = [Float].uninitialized(r * hk)
         var k = [Float].uninitialized(r * hk), v = [Float].uninitialized(r * hk)
-        var gate = [Float].uninitialized(r * f), up = [Float].uninitialized(r * f)
+        var gate = [Float].uninitialized(r * f), up = [Float].uninitialized(r * f), sig = [Float].uninitialized(r * f)
         for (l, layer) in model.layers.enumerated() {
             Self.normalize(x, layer.inputNorm, into: &normed, width: d, epsilon: eps)
             Self.product(normed, layer.q, into: &q)
@@ -171,10 +171,13 @@ public final class CausalIncrementalDecoder: IncrementalDecoder {
             Self.normalize(x, layer.postAttentionNorm, into: &normed, width: d, epsilon: eps)
             Self.product(normed, layer.gate, into: &gate)
             Self.product(normed, layer.up, into: &up)
-            gate.withUnsafeMutableBufferPointer { gp in up.withUnsafeBufferPointer { upp in
-                let G = gp.baseAddress!, U = upp.baseAddress!
-                Parallel.chunks(r * f) { range in for i in range { G[i] = Tensor.siluValue(G[i]) * U[i] } }
-            } }
+            gate.withUnsafeMutableBufferPointer { gp in up.withUnsafeBufferPointer { upp in sig.withUnsafeMutableBufferPointer { sp in
+                let G = gp.baseAddress!, U = upp.baseAddress!, S = sp.baseAddress!
+                Parallel.chunks(r * f) { range in                             // silu(gate) ⊙ up, as Tensor.swiGLU
+                    Tensor.sigmoids(G, S, range)
+                    for i in range { G[i] = G[i] * S[i] * U[i] }
+                }
+            } } }
             Self.product(gate, layer.down, into: &x, accumulate: true)
         }
         position += 1
