@@ -5,6 +5,7 @@ import Foundation
 let benches: [(String, ([String]) throws -> Void)] = [
     ("kernel", runKernelBench),
     ("t5-train", runT5TrainBench),
+    ("causal", runCausalBench),
     ("tokenizer", runTokenizerBench),
     ("decode", runDecodeBench),
     ("ingest", runIngestBench),
