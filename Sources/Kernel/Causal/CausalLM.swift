@@ -28,6 +28,7 @@ public final class CausalLM {
     /// (nn.Embedding's padding_idx), RMS norms 1.
     public init(config c: CausalLMConfig, seed: UInt64) {
         MemoryTuning.applied
+        do { try c.validate() } catch { preconditionFailure("CausalLM cannot compute this config: \(error)") }
         config = c
         var rng = SplitMix64(seed: seed).derived("causal-init")
         let std = Float(c.initializerRange), d = c.hiddenSize
