@@ -37,7 +37,7 @@ Each folder holds:
                              shifted_labels[:, t] = labels[:, t + 1], and -100 in the last column.
     logits           [B, L, V]  LM logits for input_ids (padded positions included: causal-only attention)
     loss             [1]     HF's loss for (input_ids, labels): mean cross-entropy over the non-ignored shifted
-                             targets (17 + 12 + 6 = 35 tokens)
+                             targets (19 + 12 + 6 = 37 tokens)
     grad.<name>      gradient of `loss` w.r.t. every parameter (HF name, same shape as the weight). For the tied
                      model grad.model.embed_tokens.weight sums the embedding and LM-head contributions (the
                      padding row gets no embedding gradient — nn.Embedding's padding_idx — which is also what
