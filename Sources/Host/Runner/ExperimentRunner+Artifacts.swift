@@ -39,8 +39,8 @@ extension ExperimentRunner {
         ]))]
     }
 
-    func saveCheckpoint(_ model: T5Model, tokenizer: TextTokenizer, to dir: URL) throws {
-        try model.save(directory: dir)
+    func saveCheckpoint(_ model: any GenerativeModel, tokenizer: TextTokenizer, to dir: URL) throws {
+        try model.save(to: dir)
         if let unigram = tokenizer as? UnigramTokenizer { try unigram.save(to: dir.appendingPathComponent("tokenizer.json")) }
     }
 

@@ -9,13 +9,14 @@ extension ExperimentRunner {
         var millisecondsPerUser: Double
     }
 
-    func evaluate(_ model: T5Model, _ prepared: PreparedRun, folder: URL) throws -> EvaluationOutcome {
+    func evaluate(_ model: any GenerativeModel, _ prepared: PreparedRun, folder: URL) throws -> EvaluationOutcome {
         let ranker = try component(.decoder, as: ItemRanker.self)
         let metrics = try components(.metrics, as: Metric.self)
         let evaluator = try Evaluator(config: experiment.evaluation)
         let total = prepared.testSamples.count
         let started = Date()
-        let results = evaluator.run(ranker, scorer: model, trie: prepared.trie, samples: prepared.testSamples) { done, total in
+        let results = evaluator.run(ranker, scorer: model, trie: prepared.trie,
+                                    samples: model.decodingSamples(prepared.testSamples, itemTokens: prepared.itemTokens)) { done, total in
             self.progress?(TrainingProgress(phase: "evaluate", step: done, totalSteps: total))
         }
         let ms = Date().timeIntervalSince(started) * 1000 / Double(max(total, 1))

@@ -5,7 +5,7 @@
 import Foundation
 
 extension ExperimentRunner {
-    func train(_ model: T5Model, _ prepared: inout PreparedRun, folder: URL) throws -> TrainingOutcome {
+    func train(_ model: any GenerativeModel, _ prepared: inout PreparedRun, folder: URL) throws -> TrainingOutcome {
         let trainer = try component(.trainer, as: Trainer.self)
         let session = TrainingSession(recommender: model, run: prepared, budget: experiment.budget, seed: seed,
                                       validation: try validation(prepared), progress: progress, log: log,

@@ -18,7 +18,7 @@ extension ExperimentRunner {
         defer { sharedTokenizer = nil }
         let prepared = try prepare()
         try writeIDMap(prepared, to: folder)
-        let model = try T5Model.load(directory: checkpoint)
+        let model = try GenerativeCheckpoint.load(directory: checkpoint)
         model.resizeVocabulary(to: prepared.tokenizer.vocabularySize, seed: seed)
         log("transfer: model from \(source.path), evaluated on \(prepared.data.name) (\(prepared.testSamples.count) test users)")
         let evaluation = try evaluate(model, prepared, folder: folder)

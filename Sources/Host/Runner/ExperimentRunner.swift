@@ -75,7 +75,7 @@ public final class ExperimentRunner {
         let builder = try component(.model, as: Seq2SeqModelBuilder.self)
         let model = try builder.makeModel(vocabularySize: prepared.tokenizer.vocabularySize, padID: prepared.tokenizer.padID,
                                           eosID: prepared.tokenizer.eosID, seed: seed)
-        log("model: T5 d_model \(model.config.dModel), \(model.config.numLayers)+\(model.config.numDecoderLayers) layers, vocabulary \(model.config.vocabSize), \(model.parameters.reduce(0) { $0 + $1.count }) parameters")
+        log("model: \(model.summary)")
         let training = try train(model, &prepared, folder: folder)
         try writeIDMap(prepared, to: folder, training: training)   // a trainer may have changed the IDs (alternate)
         try saveCheckpoint(model, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("checkpoint"))

@@ -1,14 +1,15 @@
-// A finished run folder, loaded back for serving: its checkpoint (T5 + tokenizer with the run's atomic
+// A finished run folder, loaded back for serving: its checkpoint (T5 or causal model + tokenizer with the run's atomic
 // tokens), its ID map (item → ID text → tokens, rebuilt into the trie), its prompt format and its decoder
 // (both rebuilt by name from the run's resolved config), and the history length it was trained with.
 // Answers "what comes after this history?" with ranked real items.
 import Foundation
 
 public final class TrainedRecommender {
-    public let model: T5Model
+    public let model: any GenerativeModel
     public let tokenizer: TextTokenizer
     public let items: [String]          // [N] raw item ids
     public let itemIDs: [String]        // [N] ID text
+    let itemTokens: [[Int]]             // [N] ID tokens, EOS last (a causal model reads histories as these)
     public let trie: Trie
     let prompts: PromptFormat
     let datasetName: String
@@ -22,7 +23,7 @@ public final class TrainedRecommender {
 
     public init(runFolder: URL, registry: ComponentRegistry) throws {
         let checkpoint = runFolder.appendingPathComponent("checkpoint")
-        model = try T5Model.load(directory: checkpoint)
+        model = try GenerativeCheckpoint.load(directory: checkpoint)
         tokenizer = try UnigramTokenizer(contentsOf: checkpoint.appendingPathComponent("tokenizer.json"))
         let mapURL = runFolder.appendingPathComponent("id_map.tsv")
         let lines = try String(contentsOf: mapURL, encoding: .utf8).split(separator: "\n").dropFirst()
@@ -36,6 +37,7 @@ public final class TrainedRecommender {
         }
         self.items = items
         itemIDs = ids
+        itemTokens = tokens
         trie = try Trie(sequences: tokens, eosID: tokenizer.eosID, itemNames: items)
         // The run's resolved config names its prompt component with every parameter.
         let config = try JSONValue.parse(contentsOf: runFolder.appendingPathComponent("config.json"))
@@ -82,7 +84,9 @@ public final class TrainedRecommender {
         let visible = maxHistory.map { Array(all.suffix(max($0, 1))) } ?? all
         let sample = Sample(user: 0, history: visible, target: visible.last ?? 0, position: visible.count)
         let text = try prompts.prompt(for: sample, index: 0, itemIDs: itemIDs, userID: userID, dataset: datasetName).input
-        let ranked = try ranker(k: k, beams: beams).rank(model, trie: trie, inputs: [tokenizer.encode(text, addEOS: true)],
+        let prompt = EvaluationSample(user: user ?? "", input: tokenizer.encode(text, addEOS: true), target: sample.target, history: visible)
+        let input = model.decodingSamples([prompt], itemTokens: itemTokens)[0].input
+        let ranked = try ranker(k: k, beams: beams).rank(model, trie: trie, inputs: [input],
                                                          exclusions: excludeHistory ? [all] : nil)[0]
         return zip(ranked.items, ranked.scores).map { (items[$0], itemIDs[$0], $1) }
     }

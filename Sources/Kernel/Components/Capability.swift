@@ -27,4 +27,6 @@ public struct Capability: RawRepresentable, Hashable, Sendable, ExpressibleByStr
     public static let itemText: Capability = "item-text"
     /// model: a sequence-to-sequence scorer with incremental decoding (what beam decoders drive).
     public static let seq2seqScorer: Capability = "seq2seq-scorer"
+    /// model: reads prompts through an encoder whose input embeddings can be replaced (IDGenRec's soft IDs).
+    public static let encoderPrompts: Capability = "encoder-prompts"
 }

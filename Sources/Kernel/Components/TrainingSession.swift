@@ -3,8 +3,8 @@
 import Foundation
 
 public final class TrainingSession {
-    /// The model being trained (its weights are the result).
-    public let recommender: T5Model
+    /// The model being trained (its weights are the result): the T5, the causal model, or a user's own.
+    public let recommender: any GenerativeModel
     /// Data, split, tokenizer, item IDs, trie, prompts: read, and updated by trainers that change IDs.
     public var run: PreparedRun
     /// The experiment's limits on training; `Budget.unlimited` = the trainer's own schedule.
@@ -22,7 +22,7 @@ public final class TrainingSession {
     /// Tests only: a phased trainer stops (as a kill would) right after the checkpoint of this phase.
     public var stopAfterPhase: Int?
 
-    public init(recommender: T5Model, run: PreparedRun, budget: Budget = Budget(), seed: UInt64,
+    public init(recommender: any GenerativeModel, run: PreparedRun, budget: Budget = Budget(), seed: UInt64,
                 validation: ValidationScorer? = nil, progress: ProgressHandler? = nil, log: @escaping (String) -> Void = { _ in },
                 stateDirectory: URL? = nil, resume: Bool = false, stopAfterPhase: Int? = nil) {
         self.recommender = recommender

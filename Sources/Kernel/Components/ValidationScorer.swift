@@ -6,6 +6,7 @@
 public protocol ValidationScorer {
     /// The metric's name, for progress lines and curves ("ndcg@10").
     var metricName: String { get }
-    /// The metric over `samples` [V] decoded by `model` against `trie`; higher is better.
-    func score(_ model: T5Model, samples: [EvaluationSample], trie: Trie) throws -> Double
+    /// The metric over `samples` [V] (laid out for `model`: `GenerativeModel.decodingSamples`) decoded by
+    /// `model` against `trie`; higher is better.
+    func score(_ model: any GenerativeModel, samples: [EvaluationSample], trie: Trie) throws -> Double
 }

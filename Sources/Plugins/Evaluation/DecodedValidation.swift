@@ -17,7 +17,7 @@ public struct DecodedValidation: ValidationScorer {
         self.catalogSize = catalogSize
     }
 
-    public func score(_ model: T5Model, samples: [EvaluationSample], trie: Trie) throws -> Double {   // samples [V]
+    public func score(_ model: any GenerativeModel, samples: [EvaluationSample], trie: Trie) throws -> Double {   // samples [V]
         let results = try Evaluator(config: evaluation).run(ranker, scorer: model, trie: trie, samples: samples)
         return Evaluator.measure(results, metrics: [metric], catalogSize: catalogSize)[0].value
     }

@@ -22,7 +22,7 @@ public struct T5ModelBuilder: Seq2SeqModelBuilder, DeclaresCapabilities {
         }
     }
 
-    public static var provides: Set<Capability> { [.seq2seqScorer] }
+    public static var provides: Set<Capability> { [.seq2seqScorer, .encoderPrompts] }
     public static var requires: [ComponentRequirement] { [] }
 
     public let config: Config
@@ -30,7 +30,7 @@ public struct T5ModelBuilder: Seq2SeqModelBuilder, DeclaresCapabilities {
         self.config = try config.checked(by: "t5")
     }
 
-    public func makeModel(vocabularySize: Int, padID: Int, eosID: Int, seed: UInt64) throws -> T5Model {
+    public func makeModel(vocabularySize: Int, padID: Int, eosID: Int, seed: UInt64) throws -> any GenerativeModel {
         if !config.checkpoint.isEmpty {
             let model = try T5Model.load(directory: URL(fileURLWithPath: config.checkpoint))
             model.resizeVocabulary(to: vocabularySize, seed: seed)

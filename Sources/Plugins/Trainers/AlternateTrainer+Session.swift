@@ -10,10 +10,13 @@ extension AlternateTrainer: Trainer {
         guard let items = session.run.strategy as? TrainableIDGenerator, let generator = items.generator else {
             throw AlternateTrainingError.needsTrainableIDs(strategy: "\(type(of: session.run.strategy))")
         }
+        guard let recommender = session.recommender as? T5Model else {
+            throw AlternateTrainingError.needsEncoderPrompts(model: "\(type(of: session.recommender))")
+        }
         let engine = AlternateTrainer(config: config.limited(by: session.budget))
         let material = try AlternateRun(session.run, items: items, log: session.log)
         let indices = session.validationIndices(count: engine.config.recommenderPhase.validationSamples)
-        var validate: ((T5Model) throws -> Double)? = nil
+        var validate: ((any GenerativeModel) throws -> Double)? = nil
         if let scorer = session.validation, !indices.isEmpty {
             let samples = indices.map { session.run.split.valid[$0] }, open = indices.map { material.valid[$0] }
             validate = { model in try scorer.score(model, samples: material.evaluationSamples(samples, open), trie: material.trie) }
@@ -21,7 +24,7 @@ extension AlternateTrainer: Trainer {
         let started = Date()
         defer { curve = engine.curve; idPhaseLosses = engine.idPhaseLosses; stepsDone = engine.stepsDone; stepsPlanned = engine.stepsPlanned }
         try engine.train(
-            generator: generator, recommender: session.recommender, generatorInputs: { material.generatorInputs() },
+            generator: generator, recommender: recommender, generatorInputs: { material.generatorInputs() },
             softSamples: { material.softSamples() }, recommenderPairs: { material.recommenderPairs() },
             regenerate: { try material.regenerate(with: $0) },
             validate: validate, seed: session.seed, progress: session.progress,

@@ -12,7 +12,9 @@ import Foundation
 public final class AlternateTrainer: DeclaresCapabilities {
     public static var requires: [ComponentRequirement] {
         [ComponentRequirement(.itemIDs, provides: .trainableIDGenerator,
-                              because: "alternate training updates the ID generator through soft IDs and regenerates the IDs between phases")]
+                              because: "alternate training updates the ID generator through soft IDs and regenerates the IDs between phases"),
+         ComponentRequirement(.model, provides: .encoderPrompts,
+                              because: "soft IDs replace token embeddings in the recommender's encoder input")]
     }
 
     /// One row of the curves of every phase.
@@ -50,7 +52,7 @@ public final class AlternateTrainer: DeclaresCapabilities {
                       softSamples: () throws -> [SoftSample],
                       recommenderPairs: () throws -> [Seq2SeqPair],
                       regenerate: (T5Model) throws -> Void,
-                      validate: ((T5Model) throws -> Double)? = nil,
+                      validate: ((any GenerativeModel) throws -> Double)? = nil,
                       seed: UInt64, progress: ProgressHandler? = nil,
                       checkpointing: AlternateCheckpointing? = nil) throws {
         var first = 0
@@ -93,7 +95,7 @@ public final class AlternateTrainer: DeclaresCapabilities {
 
     /// One recommender phase: the generator is not involved (its weights are not touched).
     public func trainRecommenderPhase(_ recommender: T5Model, generator: T5Model, pairs: [Seq2SeqPair], round: Int,
-                                      seed: UInt64, validate: ((T5Model) throws -> Double)? = nil,
+                                      seed: UInt64, validate: ((any GenerativeModel) throws -> Double)? = nil,
                                       progress: ProgressHandler? = nil, checkpointDirectory: URL? = nil,
                                       resume: Bool = false, maxMinutes: Double? = nil) throws {
         var phaseConfig = config.recommenderPhase

@@ -10,6 +10,8 @@ public enum AlternateTrainingError: Error, CustomStringConvertible, Equatable {
     case stoppedAfterPhase(Int)
     /// The run's item-ID strategy has no trainable generator (validation normally refuses this first).
     case needsTrainableIDs(strategy: String)
+    /// The recommender has no encoder whose input embeddings soft IDs can replace (the causal model).
+    case needsEncoderPrompts(model: String)
     /// A saved state that is not this run's (resume).
     case badState(String)
 
@@ -27,6 +29,8 @@ public enum AlternateTrainingError: Error, CustomStringConvertible, Equatable {
             return "stopped after phase \(i) as asked; run again with --resume to continue"
         case let .needsTrainableIDs(strategy):
             return "alternate training needs an item-ID strategy with a trainable ID generator (e.g. item_ids 'textual'); got \(strategy)"
+        case let .needsEncoderPrompts(model):
+            return "alternate training splices soft IDs into the recommender's encoder input: it needs the t5 model, got \(model)"
         case let .badState(problem):
             return "cannot resume: \(problem)"
         }

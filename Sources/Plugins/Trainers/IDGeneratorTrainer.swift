@@ -78,12 +78,12 @@ public final class IDGeneratorTrainer {
         c.optimizer = config.optimizer
         c.cadence.logEvery = config.logEvery
         let all = pairs(texts: texts, targets: targets, tokenizer: tokenizer)
-        var validate: ((T5Model) throws -> Double)? = nil
+        var validate: ((any GenerativeModel) throws -> Double)? = nil
         if let convergence {
             c.cadence.evalEvery = max(convergence.every, 1)
             var rng = SplitMix64(seed: seed).derived("reproduction-sample")
             let sample = Array(all.shuffled(using: &rng).prefix(max(convergence.sample, 1)))
-            validate = { model in IDGeneratorTrainer.reproduced(sample, by: model) }
+            validate = { _ in IDGeneratorTrainer.reproduced(sample, by: model) }
         }
         let trainer = Seq2SeqTrainer(config: c, phase: "id-generator")
         trainer.stopAtValidation = convergence?.share

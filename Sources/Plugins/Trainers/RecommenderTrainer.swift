@@ -16,12 +16,14 @@ public final class RecommenderTrainer: Trainer {
         engine.checkpointDirectory = session.stateDirectory
         engine.resume = session.resume
         let run = session.run
-        let subset = session.validationIndices(count: c.validationSamples).map { run.validSamples[$0] }
-        var validate: ((T5Model) throws -> Double)? = nil
+        let model = session.recommender
+        let subset = model.decodingSamples(session.validationIndices(count: c.validationSamples).map { run.validSamples[$0] },
+                                           itemTokens: run.itemTokens)
+        var validate: ((any GenerativeModel) throws -> Double)? = nil
         if let scorer = session.validation, !subset.isEmpty {
             validate = { model in try scorer.score(model, samples: subset, trie: run.trie) }
         }
-        try engine.train(model: session.recommender, pairs: run.trainPairs, seed: session.seed, validate: validate,
+        try engine.train(model: model, pairs: model.trainingPairs(run), seed: session.seed, validate: validate,
                          progress: session.progress)
         let samples = Double(engine.stepsDone * c.batchSize)
         return TrainingOutcome(seconds: engine.trainingSeconds, samplesPerSecond: samples / max(engine.trainingSeconds, 1e-9),

@@ -16,9 +16,9 @@ extension Seq2SeqTrainer {
     static let timeMargin = 0.92
 
     /// The planned steps cut to what fits in the time limit at the measured pace (at least one).
-    func fittedSteps(_ planned: Int, pairs: [Seq2SeqPair], model: T5Model, sharded: T5ShardedTraining, params: [Tensor],
-                     seed: UInt64, started: Date) -> Int {
-        let secondsPerStep = measurePace(pairs: pairs, model: model, sharded: sharded, params: params, seed: seed)
+    func fittedSteps(_ planned: Int, pairs: [Seq2SeqPair], model: any GenerativeModel, step: ([Seq2SeqPair]) -> Float,
+                     params: [Tensor], seed: UInt64, started: Date) -> Int {
+        let secondsPerStep = measurePace(pairs: pairs, model: model, step: step, params: params, seed: seed)
         let left = config.length.maxMinutes * 60 - Date().timeIntervalSince(started)
         guard secondsPerStep > 0, left > 0 else { return 1 }
         let fit = Int((left * Self.timeMargin / secondsPerStep).rounded(.down))
@@ -27,9 +27,10 @@ extension Seq2SeqTrainer {
 
     /// Mean seconds of one training step (loss and gradients; the update is negligible beside them), with
     /// the model left exactly as it was: weights, gradients and dropout stream.
-    func measurePace(pairs: [Seq2SeqPair], model: T5Model, sharded: T5ShardedTraining, params: [Tensor], seed: UInt64) -> Double {
+    func measurePace(pairs: [Seq2SeqPair], model: any GenerativeModel, step: ([Seq2SeqPair]) -> Float, params: [Tensor],
+                     seed: UInt64) -> Double {
         var rng = SplitMix64(seed: seed).derived("pace-\(phase)")
-        let batches = Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, rng: &rng).prefix(Self.calibrationPasses)
+        let batches = Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, length: model.cost, rng: &rng).prefix(Self.calibrationPasses)
         let weights = params.map(\.data), dropout = model.dropoutRNG
         defer {
             Seq2SeqTrainer.restore(weights, into: params)
@@ -38,11 +39,9 @@ extension Seq2SeqTrainer {
         }
         var seconds = 0.0, counted = 0
         for (i, batch) in batches.enumerated() {
-            let t5batch = T5Batch.make(sources: batch.map(\.source), targets: batch.map(\.target),
-                                       padID: model.config.padTokenID, startID: model.config.decoderStartTokenID)
             for p in params { p.zeroGrad() }
             let began = Date()
-            _ = sharded.lossAndGradients(t5batch, labelSmoothing: config.labelSmoothing)
+            _ = step(Array(batch))
             if i > 0 || batches.count == 1 { seconds += Date().timeIntervalSince(began); counted += 1 }
         }
         return counted > 0 ? seconds / Double(counted) : 0

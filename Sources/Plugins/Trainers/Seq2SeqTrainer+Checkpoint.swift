@@ -19,7 +19,7 @@ extension Seq2SeqTrainer {
     }
 
     static func saveCheckpoint(_ dir: URL, step: Int, cursor: Int, batchRNG: UInt64, params: [Tensor], optimizer: AdamW,
-                               model: T5Model, bestValidation: Double?, sinceBest: Int, best: [[Float]]?, plan: StepPlan,
+                               model: any GenerativeModel, bestValidation: Double?, sinceBest: Int, best: [[Float]]?, plan: StepPlan,
                                finished: Bool = false) throws {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let (adamStep, m, v) = optimizer.state
@@ -44,7 +44,7 @@ extension Seq2SeqTrainer {
     }
 
     /// Restores parameters, optimizer and dropout generator; nil when `dir` holds no state (a fresh start).
-    static func loadCheckpoint(_ dir: URL, params: [Tensor], optimizer: AdamW, model: T5Model) throws -> ResumeState? {
+    static func loadCheckpoint(_ dir: URL, params: [Tensor], optimizer: AdamW, model: any GenerativeModel) throws -> ResumeState? {
         let stateURL = dir.appendingPathComponent("state.json")
         guard FileManager.default.fileExists(atPath: stateURL.path) else { return nil }
         let state = try JSONValue.parse(contentsOf: stateURL)

@@ -1,4 +1,4 @@
-// Supervised sequence-to-sequence training of a T5 on (source tokens → target tokens) pairs: the engine of
+// Supervised sequence-to-sequence training of a generative model (the T5, or the causal model) on (source tokens → target tokens) pairs: the engine of
 // the `recommender` trainer (prompt → target item ID) and the `id-generator` trainer (item text → ID).
 // As the IDGenRec reference: AdamW (weight decay 0.01, eps 1e-6) — but no decay on layer norms, which the
 // reference's filter intended and never matched —, linear warm-up over 5% then linear decay, clipping 1.0
@@ -88,13 +88,13 @@ public final class Seq2SeqTrainer {
 
     /// Trains `model` on `pairs`. `validate` (higher is better, e.g. NDCG@10) picks the best weights, which
     /// the model holds at the end. `parameters` limits the update to a subset (default: all of the model's).
-    public func train(model: T5Model, pairs: [Seq2SeqPair], seed: UInt64,
+    public func train(model: any GenerativeModel, pairs: [Seq2SeqPair], seed: UInt64,
                       parameters: [Tensor]? = nil,
-                      validate: ((T5Model) throws -> Double)? = nil,
+                      validate: ((any GenerativeModel) throws -> Double)? = nil,
                       progress: ProgressHandler? = nil) throws {
         guard !pairs.isEmpty else { throw TrainingError.noData(phase) }
         let params = parameters ?? model.parameters
-        let sharded = T5ShardedTraining(model: model)     // each batch as two halves, one per core
+        let step = model.makeTrainingStep(labelSmoothing: config.labelSmoothing)
         let opt = config.optimizer.adamW(params, noDecay: model.noDecayParameters, learningRate: config.learningRate)
         let stepsPerEpoch = (pairs.count + config.batchSize - 1) / config.batchSize
         var rng = SplitMix64(seed: seed).derived("batches-\(phase)")
@@ -114,7 +114,7 @@ public final class Seq2SeqTrainer {
         } else {
             var total = config.length.plannedSteps(stepsPerEpoch: stepsPerEpoch)
             if config.length.maxMinutes > 0 {
-                total = fittedSteps(total, pairs: pairs, model: model, sharded: sharded, params: params, seed: seed, started: start)
+                total = fittedSteps(total, pairs: pairs, model: model, step: step, params: params, seed: seed, started: start)
             }
             plan = StepPlan(total: total, warmupRatio: config.optimizer.warmupRatio)
         }
@@ -128,12 +128,12 @@ public final class Seq2SeqTrainer {
         }
         outer: while p.step < plan.total {
             let epochStart = rng   // this epoch's batches are drawn from here; a resume redraws them
-            for (i, batch) in Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, rng: &rng).enumerated() {
+            for (i, batch) in Seq2SeqTrainer.bucketedBatches(pairs, batchSize: config.batchSize, length: model.cost, rng: &rng).enumerated() {
                 if i < p.cursor { continue }
                 if p.step >= plan.total { break outer }
                 if config.length.maxMinutes > 0 && Date().timeIntervalSince(start) > config.length.maxMinutes * 60 { break outer }
                 let lr = config.learningRate * plan.factor(step: p.step)
-                let loss = try update(batch, model: model, sharded: sharded, params: params, optimizer: opt, learningRate: lr,
+                let loss = try update(batch, step: step, params: params, optimizer: opt, learningRate: lr,
                                       step: p.step, best: p.best)
                 p.step += 1
                 p.cursor = i + 1
@@ -166,7 +166,7 @@ public final class Seq2SeqTrainer {
 
     /// A fresh start clears an earlier run's state (so a later --resume cannot pick it up); a resume
     /// restores step, cursor, generators and best weights, and returns the state (nil = fresh start).
-    func restoreOrClear(_ p: inout Progress, rng: inout SplitMix64, params: [Tensor], optimizer: AdamW, model: T5Model) throws -> ResumeState? {
+    func restoreOrClear(_ p: inout Progress, rng: inout SplitMix64, params: [Tensor], optimizer: AdamW, model: any GenerativeModel) throws -> ResumeState? {
         guard let dir = checkpointDirectory else { return nil }
         guard resume else {
             for name in ["state.json", "weights.safetensors"] { try? FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
@@ -182,14 +182,12 @@ public final class Seq2SeqTrainer {
         return state
     }
 
-    /// One optimizer step on `batch`: loss and gradients (two shards), clipping, AdamW. A non-finite loss
+    /// One optimizer step on `batch`: the model's loss and gradients, clipping, AdamW. A non-finite loss
     /// puts the best weights back (if any) and stops the training.
-    func update(_ batch: [Seq2SeqPair], model: T5Model, sharded: T5ShardedTraining, params: [Tensor], optimizer: AdamW,
+    func update(_ batch: [Seq2SeqPair], step lossAndGradients: ([Seq2SeqPair]) -> Float, params: [Tensor], optimizer: AdamW,
                 learningRate: Float, step: Int, best: [[Float]]?) throws -> Float {
-        let t5batch = T5Batch.make(sources: batch.map(\.source), targets: batch.map(\.target),
-                                   padID: model.config.padTokenID, startID: model.config.decoderStartTokenID)
         optimizer.zeroGrad()
-        let loss = sharded.lossAndGradients(t5batch, labelSmoothing: config.labelSmoothing)
+        let loss = lossAndGradients(batch)
         guard loss.isFinite else {
             if let best { Seq2SeqTrainer.restore(best, into: params) }
             throw TrainingError.diverged(step: step, loss: loss)
@@ -200,7 +198,7 @@ public final class Seq2SeqTrainer {
     }
 
     /// Scores the model in eval mode and keeps its weights when they are the best so far.
-    func validate(_ model: T5Model, with validate: (T5Model) throws -> Double, params: [Tensor], progress p: inout Progress) throws -> Double {
+    func validate(_ model: any GenerativeModel, with validate: (any GenerativeModel) throws -> Double, params: [Tensor], progress p: inout Progress) throws -> Double {
         model.training = false
         defer { model.training = true }
         let v = try validate(model)
@@ -230,10 +228,11 @@ public final class Seq2SeqTrainer {
         for (p, v) in zip(params, values) { p.data = v }
     }
 
-    /// Shuffled, then sorted by source length inside chunks of 50 batches, then the batches shuffled:
-    /// little padding, still random order.
-    public static func bucketedBatches(_ pairs: [Seq2SeqPair], batchSize: Int, rng: inout SplitMix64) -> [[Seq2SeqPair]] {
-        LengthBucketedBatches(batchSize: batchSize, ties: .shuffled).batches(pairs, length: { $0.source.count }, rng: &rng)
+    /// Shuffled, then sorted by `length` (the model's cost of a pair) inside chunks of 50 batches, then the
+    /// batches shuffled: little padding, still random order.
+    public static func bucketedBatches(_ pairs: [Seq2SeqPair], batchSize: Int, length: (Seq2SeqPair) -> Int,
+                                       rng: inout SplitMix64) -> [[Seq2SeqPair]] {
+        LengthBucketedBatches(batchSize: batchSize, ties: .shuffled).batches(pairs, length: length, rng: &rng)
     }
 
     /// The training curve as CSV (step, epoch, loss, lr, samples/s, validation).

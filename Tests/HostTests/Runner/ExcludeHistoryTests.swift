@@ -21,7 +21,7 @@ final class ExcludeHistoryTests: XCTestCase {
     }
 
     /// Per test user (file order): the raw item ids of the returned list.
-    func lists(_ folder: URL) throws -> [[String]] {
+    static func lists(_ folder: URL) throws -> [[String]] {
         let lines = try String(contentsOf: folder.appendingPathComponent("per_user.csv"), encoding: .utf8).split(separator: "\n")
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let columns = header.indices.filter { header[$0].hasPrefix("item_") }
@@ -46,7 +46,7 @@ final class ExcludeHistoryTests: XCTestCase {
             let (data, split, _) = try runner.prepareData()
             seen = split.test.map { $0.history.map { data.items[$0].rawID } }
             try runner.run()
-            results[exclude] = try lists(out)
+            results[exclude] = try Self.lists(out)
             let config = try JSONValue.parse(contentsOf: out.appendingPathComponent("config.json"))
             XCTAssertEqual(config["evaluation"]?["exclude_history"], .bool(exclude))
         }

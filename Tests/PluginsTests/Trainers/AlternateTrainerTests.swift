@@ -169,6 +169,6 @@ final class AlternateTrainerTests: XCTestCase {
         let scaled = AlternateTrainer.Config().scaled(toRecommenderEpochs: 6)
         XCTAssertEqual(scaled.recEpochs, 2, accuracy: 1e-12)
         XCTAssertEqual(scaled.idEpochs, 0.2, accuracy: 1e-12)
-        XCTAssertEqual(AlternateTrainer.requires.map(\.capability), [.trainableIDGenerator])
+        XCTAssertEqual(AlternateTrainer.requires.map(\.capability), [.trainableIDGenerator, .encoderPrompts])
     }
 }

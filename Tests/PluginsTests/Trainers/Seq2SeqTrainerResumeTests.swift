@@ -20,7 +20,7 @@ final class Seq2SeqTrainerResumeTests: XCTestCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         // The validation score depends only on the weights, so best-weights tracking is exercised too.
-        let validate: (T5Model) -> Double = { m in Double(m.parameters[1].data.prefix(8).reduce(0, +)) }
+        let validate: (any GenerativeModel) -> Double = { m in Double(m.parameters[1].data.prefix(8).reduce(0, +)) }
 
         let whole = model()
         let uninterrupted = trainer(root.appendingPathComponent("whole"))
