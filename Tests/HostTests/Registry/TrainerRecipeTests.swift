@@ -25,7 +25,7 @@ public final class FixedStepsTrainer: Trainer {
         engine.length = engine.length.limited(by: session.budget)
         engine.learningRate = config.learningRate
         let trainer = Seq2SeqTrainer(config: engine, phase: "fixed-steps")
-        try trainer.train(model: session.recommender, pairs: session.run.trainPairs, seed: session.seed,
+        try trainer.train(model: session.recommender, pairs: session.recommender.trainingPairs(session.run), seed: session.seed,
                           progress: session.progress)
         let seconds = max(trainer.trainingSeconds, 1e-9)
         return TrainingOutcome(seconds: seconds, samplesPerSecond: Double(trainer.stepsDone * engine.batchSize) / seconds,
