@@ -29,13 +29,15 @@ demo: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec
 	.build/release/idgenrec compare Examples/demo.json --vary $(DEMO_VARY) --baselines popularity,sasrec
 
-# The CPU quality benchmark on Amazon Beauty (../shared/data/beauty): every item-ID strategy on the same split,
-# model and 25-minute budget per variant, the baselines beside them, one report (runs/quality/beauty/report.html).
-# Hours, not minutes: run it on an otherwise idle machine. Each variant's run.json records its steps planned/done.
+# The CPU quality benchmark on Amazon Beauty (../shared/data/beauty): every item-ID strategy on the same split
+# and 25-minute budget per variant, on the causal backbone (runs/quality/beauty-causal/report.html) and on the
+# T5 (runs/quality/beauty/report.html), the baselines beside them. Hours, not minutes: run it on an otherwise
+# idle machine. Each variant's run.json records its steps planned/done.
 QUALITY_VARY ?= item_ids=textual,keyword,title,collaborative,sequential
 
 quality: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product idgenrec
+	.build/release/idgenrec compare benchmarks/quality/beauty-causal.json --vary $(QUALITY_VARY) --baselines popularity,item-knn,markov,sasrec
 	.build/release/idgenrec compare benchmarks/quality/beauty.json --vary $(QUALITY_VARY) --baselines popularity,item-knn,markov,sasrec
 
 bench: deps
