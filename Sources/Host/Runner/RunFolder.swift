@@ -16,9 +16,9 @@ public struct RunFolder {
     var name: String { destination.lastPathComponent }
     /// Where a run writes until it is complete.
     public var staging: URL { parent.appendingPathComponent(".\(name).staging") }
-    var lockFile: URL { parent.appendingPathComponent(".\(name).lock") }
-    /// The finished run being replaced, between the two renames of a swap without RENAME_EXCHANGE.
-    var displaced: URL { parent.appendingPathComponent(".\(name).replaced") }
+    public var lockFile: URL { parent.appendingPathComponent(".\(name).lock") }
+    /// The run being replaced, between the renames of a swap (deleted once the new run is in place).
+    public var displaced: URL { parent.appendingPathComponent(".\(name).replaced") }
     /// Inside a staging folder while a process works in it: who, for which destination, since when.
     static let stagingMarker = "staging.json"
 
