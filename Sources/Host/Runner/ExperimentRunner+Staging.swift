@@ -53,24 +53,37 @@ extension ExperimentRunner {
             if leftover != nil { log("discarding the unfinished run in \(folder.staging.path)\(by) (--force)") }
             try folder.createStaging()
         case .fresh:
-            if state == .finished {
-                throw RunFolderError(path, .finished, "a finished run is already here; pass --force to replace it (it stays until the new run "
-                                     + "is complete) or --resume to continue it with the same settings")
-            }
-            if state == .unfinished {
-                throw RunFolderError(path, .unfinished, "an unfinished run is here (no metrics.json); pass --resume to continue it with the "
-                                     + "same settings or --force to replace it")
-            }
-            if let l = leftover, l.hasProgress {
-                throw RunFolderError(path, .unfinished, "the unfinished run of this output_dir in \(folder.staging.path)\(by) holds a "
-                                     + "training checkpoint; pass --resume to continue it or --force to discard it and start over")
-            }
+            try refuseExistingWork(folder, state: state, leftover: leftover)
             if leftover != nil { log("note: removed \(folder.staging.path)\(by): it stopped before its first training checkpoint") }
             try folder.createStaging()
         case .resume:
             return try beginResume(folder, leftover: leftover)
         }
         return folder.staging
+    }
+
+    /// A fresh run touches no work: a finished or unfinished run at output_dir, or a stopped run's checkpoint.
+    private func refuseExistingWork(_ folder: RunFolder, state: RunFolder.State, leftover: RunFolder.Leftover?) throws {
+        let stopped = leftover?.hasProgress == true
+        guard state == .finished || state == .unfinished || stopped else { return }
+        var found: [String] = []
+        if state == .finished { found.append("a finished run is already here") }
+        if state == .unfinished { found.append("an unfinished run is here (no metrics.json)") }
+        if stopped {
+            found.append("the stopped run of this output_dir in \(folder.staging.path)\(leftover?.owner.map { " (process \($0))" } ?? "") "
+                         + "holds a training checkpoint")
+        }
+        let advice: String
+        if stopped {
+            advice = "pass --resume to continue the stopped run with its settings, or --force to discard it and start over"
+                + (state == .finished ? " (the finished run stays until the new one is complete)" : "")
+        } else if state == .finished {
+            advice = "pass --force to replace it (it stays until the new run is complete) or --resume to continue it with the same settings"
+        } else {
+            advice = "pass --resume to continue it with the same settings or --force to replace it"
+        }
+        throw RunFolderError(folder.destination.path, state == .finished && !stopped ? .finished : .unfinished,
+                             found.joined(separator: ", and ") + "; " + advice)
     }
 
     private func beginResume(_ folder: RunFolder, leftover: RunFolder.Leftover?) throws -> URL {

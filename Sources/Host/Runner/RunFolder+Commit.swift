@@ -42,7 +42,7 @@ extension RunFolder {
             try? FileManager.default.removeItem(at: displaced)
             return "removed \(displaced.lastPathComponent), the run replaced by the last swap"
         }
-        let stagedComplete = Self.state(of: staging) == .finished
+        let stagedComplete = Self.holdsFinishedRun(staging)
             && !FileManager.default.fileExists(atPath: staging.appendingPathComponent(Self.stagingMarker).path)
         if stagedComplete {
             try rename(staging, to: destination)

@@ -40,12 +40,17 @@ public struct RunFolder {
         guard isDir.boolValue else { return .file }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }
         if names.isEmpty { return .empty }
-        if !isStaging(url), finishedFiles.allSatisfy(names.contains) { return .finished }
+        if !isStaging(url), holdsFinishedRun(url) { return .finished }
         if names.contains(where: { ["config.json", "run.json", "trainer-state", "checkpoint", "id_map.tsv"].contains($0) }) { return .unfinished }
         return .foreign
     }
 
     public var state: State { Self.state(of: destination) }
+
+    /// Every file of a finished run is there (whatever the folder's name).
+    static func holdsFinishedRun(_ url: URL) -> Bool {
+        finishedFiles.allSatisfy { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+    }
 
     /// A staging folder: named `.NAME.staging`, or holding the marker of a process working in it.
     public static func isStaging(_ url: URL) -> Bool {
