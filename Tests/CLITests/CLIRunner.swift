@@ -39,6 +39,23 @@ enum CLIRunner {
         return nil
     }
 
+    /// Starts `idgenrec args` and kills it with SIGKILL after `seconds`; true when it was still running then
+    /// (false: it had ended on its own).
+    static func killAfter(_ args: [String], seconds: Double) throws -> Bool {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer { p.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning && Date() < deadline { usleep(2_000) }
+        guard p.isRunning else { return false }
+        Foundation.kill(p.processIdentifier, SIGKILL)
+        return true
+    }
+
     /// A fresh folder for one test (named after it, emptied first).
     static func scratch(_ test: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory

@@ -55,6 +55,9 @@ extension RunFolder {
         }
         let missing = needs.filter { !FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
         guard missing.isEmpty else {
+            if let run = enclosingRun(of: url) {
+                throw RunFolderError(path, .notARun, "\(option): this folder is inside the run folder \(run.path); give that one")
+            }
             let finished = state(of: url) == .finished
             throw RunFolderError(path, .notARun, "\(option): not \(finished ? "a complete" : "a finished") run folder: no "
                                  + missing.map { "\($0) (\(fileRoles[$0] ?? "expected"))" }.joined(separator: ", "))

@@ -91,13 +91,17 @@ public struct RunFolder {
             throw RunFolderError(destination.path, .notAFolder, "output_dir is a file; expected a run folder (or nothing) at this path")
         }
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDir), !isDir.boolValue {
-            throw RunFolderError(destination.path, .notAFolder, "output_dir's parent \(parent.path) is a file, not a folder")
+        var missing: [URL] = []
+        var ancestor = parent
+        while !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDir), ancestor.path != "/" {
+            missing.insert(ancestor, at: 0)
+            ancestor = ancestor.deletingLastPathComponent()
         }
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw RunFolderError(destination.path, .notWritable, "cannot create its parent folder \(parent.path) (\(Self.reason(error))); choose another output_dir")
+        if !isDir.boolValue {
+            throw RunFolderError(destination.path, .notAFolder, "\(ancestor.path) is a file, so output_dir cannot be made under it")
+        }
+        for dir in missing where mkdir(dir.path, 0o755) != 0 && errno != EEXIST {
+            throw RunFolderError(destination.path, .notWritable, "cannot create its parent folder \(dir.path) (\(String(cString: strerror(errno)))); choose another output_dir")
         }
         guard access(parent.path, W_OK) == 0 else {
             throw RunFolderError(destination.path, .notWritable, "cannot write in \(parent.path) (\(String(cString: strerror(errno)))); choose another output_dir")
