@@ -67,8 +67,12 @@ extension RunFolder {
     /// The run folder a file given as a run sits in (e.g. checkpoint/model.safetensors → the run), if any.
     static func enclosingRun(of file: URL) -> URL? {
         var dir = file.standardizedFileURL.deletingLastPathComponent()
+        func isFile(_ name: String) -> Bool {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir) && !isDir.boolValue
+        }
         for _ in 0..<3 {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("id_map.tsv").path) { return dir }
+            if isFile("id_map.tsv") && isFile("config.json") { return dir }
             dir = dir.deletingLastPathComponent()
         }
         return nil

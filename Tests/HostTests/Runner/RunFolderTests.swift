@@ -57,7 +57,7 @@ final class RunFolderTests: XCTestCase {
             ("metrics.json", "not a finished run folder: no metrics.json (written when the run finished)"),
         ]
         for c in cases {
-            let run = try fakeRun(dir.appendingPathComponent(c.remove.replacingOccurrences(of: "/", with: "-")))
+            let run = try fakeRun(dir.appendingPathComponent("without-" + c.remove.replacingOccurrences(of: "/", with: "-")))
             try FileManager.default.removeItem(at: run.appendingPathComponent(c.remove))
             XCTAssertThrowsError(try RunFolder.checkServable(run, option: "--checkpoint"), c.remove) {
                 XCTAssertEqual(($0 as? RunFolderError)?.reason, .notARun)
