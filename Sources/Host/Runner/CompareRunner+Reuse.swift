@@ -10,6 +10,12 @@ extension CompareRunner {
     func runOrReuse(_ e: Experiment, label: String, staleNotes: inout [String]) throws -> URL {
         let runner = ExperimentRunner(experiment: e, registry: registry, progress: progress, log: log)
         let folder = RunFolder(runner.outputFolder)
+        if FileManager.default.fileExists(atPath: folder.displaced.path) {
+            // A kill in the middle of a swap: put the finished run back (or the new one in) before judging it.
+            let lock = try RunFolderLock.acquire(for: folder)
+            if let note = try folder.recoverInterruptedSwap() { log("note: \(note)") }
+            withExtendedLifetime(lock) {}
+        }
         if force {
             log("== \(label) (--force: run again)")
             runner.mode = .force
