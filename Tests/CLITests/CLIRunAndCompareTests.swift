@@ -237,7 +237,7 @@ final class CLIRunAndCompareTests: XCTestCase {
         // Start the same run, kill -9 it once a checkpoint past step 40 exists (in the staging folder beside
         // output_dir), then resume there.
         let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent(".out.staging/trainer-state/state.json"),
-                                                      step: 40, seconds: 60)
+                                                      step: 40)
         let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("out/metrics.json"), encoding: .utf8),
@@ -256,7 +256,7 @@ final class CLIRunAndCompareTests: XCTestCase {
         XCTAssertEqual(whole.status, 0, whole.stderr)
         // Kill -9 in the middle of the second round's recommender phase (after the IDs were regenerated once).
         let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent(".out.staging/trainer-state/recommender-round2/state.json"),
-                                                      step: 10, seconds: 120)
+                                                      step: 10)
         XCTAssertNotNil(killedAt, "the run finished before it could be killed; the kill was not exercised")
         let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)

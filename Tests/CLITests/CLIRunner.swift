@@ -18,8 +18,9 @@ enum CLIRunner {
     }
 
     /// Starts `idgenrec args` and kills it with SIGKILL once the checkpoint `state` (a state.json) names
-    /// step ≥ `step`; the step it was killed at, or nil when the run ended (or `seconds` passed) first.
-    static func killAtCheckpoint(_ args: [String], state: URL, step: Int, seconds: Double = 60) throws -> Int? {
+    /// step ≥ `step`; the step it was killed at, or nil when the run ended (or `seconds` passed) first. The
+    /// bound only guards against a hung run: on a machine shared with other builds a step can take seconds.
+    static func killAtCheckpoint(_ args: [String], state: URL, step: Int, seconds: Double = 600) throws -> Int? {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
