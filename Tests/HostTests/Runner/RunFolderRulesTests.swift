@@ -220,4 +220,33 @@ final class RunFolderRulesTests: XCTestCase {
             XCTAssertTrue(reasons.first?.hasPrefix(expected) == true, "\(reasons)")
         }
     }
+
+    /// A comparison rerun after its variants were stopped: the one stopped with the variant's own settings is
+    /// continued from its staging folder, the one stopped with other settings is started over; both say so.
+    func testCompareContinuesAStoppedVariantOnlyWithItsSettings() throws {
+        let dir = try Fixtures.scratch()
+        let exp = try experiment(dir)
+        let registry = try ComponentRegistry(registrations: BuiltinComponents.all + [FlakyReporter.registration])
+        let overrides = ["output_dir=\(dir.appendingPathComponent("cmp").path)"]
+        let variants = try ExperimentValidator(registry: registry).loadVariants(exp, overrides: overrides, vary: "item_ids=keyword,sequential")
+        FlakyReporter.failing = true
+        XCTAssertThrowsError(try ExperimentRunner(experiment: variants[0], registry: registry).run())
+        let reseeded = try ExperimentValidator(registry: registry).loadVariants(exp, overrides: overrides + ["seed=4"], vary: "item_ids=keyword,sequential")
+        XCTAssertThrowsError(try ExperimentRunner(experiment: reseeded[1], registry: registry).run())
+        FlakyReporter.failing = false
+        let lines = Lines()
+        let compare = CompareRunner(runs: [variants], stage: .itemIDs, baselines: [], reference: nil, registry: registry,
+                                    folder: dir.appendingPathComponent("cmp"), log: { lines.all.append($0) })
+        let results = try compare.run()
+        XCTAssertEqual(results.variants.map(\.name), ["keyword", "sequential"])
+        let keyword = RunFolder(dir.appendingPathComponent("cmp/keyword")), sequential = RunFolder(dir.appendingPathComponent("cmp/sequential"))
+        XCTAssertTrue(lines.all.contains("== keyword: continuing the unfinished run in \(keyword.staging.path)"), "\(lines.all)")
+        XCTAssertTrue(lines.all.contains { $0.hasPrefix("== sequential: the unfinished run in \(sequential.staging.path) has other settings (seed: 4 → 3") },
+                      "\(lines.all)")
+        for folder in [keyword, sequential] {
+            XCTAssertEqual(folder.state, .finished)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.staging.path))
+        }
+        XCTAssertEqual(try JSONValue.parse(contentsOf: sequential.destination.appendingPathComponent("config.json"))["seed"], .int(3))
+    }
 }
