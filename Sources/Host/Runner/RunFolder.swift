@@ -41,11 +41,18 @@ public struct RunFolder {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }
         if names.isEmpty { return .empty }
         if !isStaging(url), holdsFinishedRun(url) { return .finished }
-        if names.contains(where: { ["config.json", "run.json", "trainer-state", "checkpoint", "id_map.tsv"].contains($0) }) { return .unfinished }
-        return .foreign
+        return looksLikeRun(url, names: names) ? .unfinished : .foreign
     }
 
     public var state: State { Self.state(of: destination) }
+
+    /// A run's files, not someone else's: run.json, trainer-state/, id_map.tsv, or a config.json that is a run's
+    /// resolved experiment (a Hugging Face model folder also has a config.json, and is never replaced).
+    static func looksLikeRun(_ url: URL, names: [String]) -> Bool {
+        if names.contains(where: { ["run.json", "trainer-state", "id_map.tsv"].contains($0) }) { return true }
+        guard names.contains("config.json"), let config = try? JSONValue.parse(contentsOf: url.appendingPathComponent("config.json")) else { return false }
+        return config["output_dir"] != nil && config["sources"] != nil
+    }
 
     /// Every file of a finished run is there (whatever the folder's name).
     static func holdsFinishedRun(_ url: URL) -> Bool {

@@ -38,6 +38,8 @@ final class RunFolderTests: XCTestCase {
         XCTAssertEqual(RunFolder.state(of: empty), .empty)
         XCTAssertEqual(RunFolder.state(of: try fakeRun(dir.appendingPathComponent("run"))), .finished)
         XCTAssertEqual(RunFolder.state(of: try fakeRun(dir.appendingPathComponent("half"), ["config.json", "trainer-state/state.json"])), .unfinished)
+        // A model folder has a config.json too, but not a run's: it is never taken for a run to replace.
+        XCTAssertEqual(RunFolder.state(of: try fakeRun(dir.appendingPathComponent("t5-small"), ["config.json", "model.safetensors"])), .foreign)
         XCTAssertEqual(RunFolder.state(of: try fakeRun(dir.appendingPathComponent("photos"), ["holiday.jpg"])), .foreign)
         XCTAssertEqual(RunFolder.state(of: dir.appendingPathComponent("photos/holiday.jpg")), .file)
         // A complete-looking staging folder is still no finished run.
