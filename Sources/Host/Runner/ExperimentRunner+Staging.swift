@@ -37,7 +37,7 @@ extension ExperimentRunner {
         if let note = try folder.recoverInterruptedSwap() { log("note: \(note)") }
         let path = folder.destination.path, state = folder.state
         if state == .foreign {
-            throw RunFolderError(path, .foreign, "holds files that are not an idgenrec run (no config.json, run.json or metrics.json); "
+            throw RunFolderError(path, .foreign, "holds files that are not an idgenrec run's (no run.json, trainer-state/, id_map.tsv or run config.json); "
                                  + "it is never replaced: choose another output_dir")
         }
         var leftover = folder.leftover

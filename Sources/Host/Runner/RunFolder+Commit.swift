@@ -11,9 +11,19 @@ import Glibc
 
 extension RunFolder {
     /// Moves the complete staging folder to output_dir, replacing what is there (a finished run, an unfinished
-    /// one, or an empty folder). The marker goes first: a staging folder without it is no process's work.
+    /// one, or an empty folder). The marker goes first: a staging folder without it is no process's work. When
+    /// the swap fails before it took effect, the marker goes back: the staging folder is still this run's work.
     func commit() throws {
         try? FileManager.default.removeItem(at: staging.appendingPathComponent(Self.stagingMarker))
+        do {
+            try swapIn()
+        } catch {
+            try? markStaging()       // still this process's unfinished work, not a swap's leftover
+            throw error
+        }
+    }
+
+    private func swapIn() throws {
         switch state {
         case .absent:
             try rename(staging, to: destination)
@@ -24,7 +34,9 @@ extension RunFolder {
             throw RunFolderError(destination.path, .foreign, "is no run folder any more (something else was put there during the run); the new run stays in \(staging.path)")
         case .finished, .unfinished:
             if try exchange(staging, destination) {
-                try rename(staging, to: displaced)
+                // The new run is in place: what follows is cleanup, which a failure (or a kill) leaves to the next
+                // run's recovery rather than undoing the swap.
+                guard (try? rename(staging, to: displaced)) != nil else { return }
             } else {
                 try rename(destination, to: displaced)
                 try rename(staging, to: destination)
