@@ -1,6 +1,7 @@
 // `idgenrec compare EXPERIMENT --vary item_ids=a,b,c [--baselines popularity,sasrec]`: every variant under
 // the same split, model, budget and seed, the baselines on the same split, one report with paired
-// significance. Rerunning skips variants whose folders are complete.
+// significance. Rerunning reuses a variant's finished folder only when its config, data and ID map match
+// (otherwise it reruns it and says why), continues one a kill stopped, and with --force reruns them all.
 import ArgumentParser
 import Foundation
 import IDGenHost
@@ -30,6 +31,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: stage.key=value (repeatable; beats the file).", valueName: "stage.key=value"))
     var overrides: [String] = []
 
+    @Flag(help: "Run every variant again, replacing finished variant folders even when their settings match.")
+    var force = false
+
     func run() throws {
         let registry = try host.registry()
         let url = URL(fileURLWithPath: experiment)
@@ -58,6 +62,7 @@ struct CompareCommand: ParsableCommand {
         let started = Date()
         let runner = CompareRunner(runs: runs, stage: stage, baselines: names, reference: reference, registry: registry,
                                    folder: first, progress: renderer.handle, log: { print($0) })
+        runner.force = force
         let results = try runner.run()
         print("\n" + CompareCommand.table(results))
         print("report: \(first.appendingPathComponent("report.html").path)  (\(ProgressRenderer.clock(Date().timeIntervalSince(started))))")

@@ -1,4 +1,5 @@
-// Exit codes: 0 success, 1 run failure, 2 usage or validation error. Our typed errors print as
+// Exit codes: 0 success, 1 run failure, 2 usage or validation error (a run folder refused or not fit for the
+// command is one: nothing was run or replaced). Our typed errors print as
 // the advice they are; argument-parser's usage errors (its default exit is 64) are mapped to 2.
 import ArgumentParser
 import Foundation
@@ -25,7 +26,8 @@ extension IDGenRecCommand {
     /// The errors that mean "your input is wrong" (manifest, experiment, names, parameters).
     static func usageProblem(_ error: Error) -> String? {
         switch error {
-        case is ValidationReport, is ManifestError, is RegistryError, is ComponentConfigError, is ParameterValueError: return "\(error)"
+        case is ValidationReport, is ManifestError, is RegistryError, is ComponentConfigError, is ParameterValueError, is RunFolderError:
+            return "\(error)"
         default: return nil
         }
     }

@@ -27,7 +27,7 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         let registry = try host.registry()
-        let recommender = try TrainedRecommender(runFolder: URL(fileURLWithPath: checkpoint), registry: registry)
+        let recommender = try TrainedRecommender(runFolder: URL(fileURLWithPath: checkpoint), registry: registry, option: "--checkpoint")
         let items = history.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         for (rank, r) in try recommender.recommend(history: items, k: k, user: user, excludeHistory: excludeHistory).enumerated() {
             print(String(format: "%2d  %@  %8.3f  %@", rank + 1, r.item, r.score, r.id))

@@ -24,6 +24,9 @@ struct TransferCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a value: stage.key=value (repeatable; beats the file).", valueName: "stage.key=value"))
     var overrides: [String] = []
 
+    @Flag(help: "Replace the finished transfer already in output_dir (it stays until the new one is complete).")
+    var force = false
+
     func run() throws {
         let registry = try host.registry()
         let source = URL(fileURLWithPath: from)
@@ -37,6 +40,7 @@ struct TransferCommand: ParsableCommand {
             e = try validator.load(URL(fileURLWithPath: experiment), overrides: overrides + ["item_ids.generator_checkpoint=\(generator.path)"])
         }
         let runner = ExperimentRunner(experiment: e, registry: registry, progress: ProgressRenderer().handle, log: { print($0) })
+        runner.mode = force ? .force : .fresh
         try runner.transfer(from: source, inDomain: inDomain.map { URL(fileURLWithPath: $0) })
         print("transfer results: \(runner.outputFolder.path)")
     }

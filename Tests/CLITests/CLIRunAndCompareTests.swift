@@ -213,17 +213,18 @@ final class CLIRunAndCompareTests: XCTestCase {
         let own = try CLIRunner.run(["run", exp.path, "--set", "item_ids=textual", "--set", "item_ids.pretrain_epochs=2",
                                      "--set", "dataset.seed=99", "--set", "output_dir=\(inDomain.path)"])
         XCTAssertEqual(own.status, 0, own.stderr)
-        let beside = try CLIRunner.run(["transfer", "--from", source.path, exp.path, "--in-domain", inDomain.path,
+        // The zero-shot folder is finished: the transfer replaces it only with --force.
+        let beside = try CLIRunner.run(["transfer", "--from", source.path, exp.path, "--in-domain", inDomain.path, "--force",
                                         "--set", "item_ids=textual", "--set", "dataset.seed=99", "--set", "output_dir=\(target.path)"])
         XCTAssertEqual(beside.status, 0, beside.stderr)
         let md = try String(contentsOf: target.appendingPathComponent("vs-in-domain/report.md"), encoding: .utf8)
         XCTAssertTrue(md.contains("in-domain: in-domain") && md.contains("zero-shot from out"), md)
         XCTAssertTrue(md.contains("| zero-shot from out | paired-bootstrap | 120 |"), "paired test over the same test users: \(md)")
         XCTAssertTrue(FileManager.default.fileExists(atPath: target.appendingPathComponent("vs-in-domain/report.html").path))
-        // A folder that is not a finished run is refused by name.
-        let bad = try CLIRunner.run(["transfer", "--from", source.path, exp.path, "--in-domain", dir.path,
+        // A folder that is not a finished run is refused by name, before any work.
+        let bad = try CLIRunner.run(["transfer", "--from", source.path, exp.path, "--in-domain", dir.path, "--force",
                                      "--set", "item_ids=textual", "--set", "dataset.seed=99", "--set", "output_dir=\(target.path)"])
-        XCTAssertEqual(bad.status, 1)
+        XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("not a finished run folder"), bad.stderr)
     }
 
@@ -233,9 +234,10 @@ final class CLIRunAndCompareTests: XCTestCase {
         let sets = ["--set", "trainer.max_steps=160", "--set", "trainer.checkpoint_every=10", "--set", "trainer.validation_samples=0"]
         let whole = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("whole").path)"] + sets)
         XCTAssertEqual(whole.status, 0, whole.stderr)
-        // Start the same run, kill -9 it once a checkpoint past step 40 exists, then resume.
-        let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent("out/trainer-state/state.json"),
-                                                      step: 40, seconds: 60)
+        // Start the same run, kill -9 it once a checkpoint past step 40 exists (in the staging folder beside
+        // output_dir), then resume there.
+        let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent(".out.staging/trainer-state/state.json"),
+                                                      step: 40)
         let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("out/metrics.json"), encoding: .utf8),
@@ -253,8 +255,8 @@ final class CLIRunAndCompareTests: XCTestCase {
         let whole = try CLIRunner.run(["run", exp.path, "--set", "output_dir=\(dir.appendingPathComponent("whole").path)"] + sets)
         XCTAssertEqual(whole.status, 0, whole.stderr)
         // Kill -9 in the middle of the second round's recommender phase (after the IDs were regenerated once).
-        let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent("out/trainer-state/recommender-round2/state.json"),
-                                                      step: 10, seconds: 120)
+        let killedAt = try CLIRunner.killAtCheckpoint(["run", exp.path] + sets, state: dir.appendingPathComponent(".out.staging/trainer-state/recommender-round2/state.json"),
+                                                      step: 10)
         XCTAssertNotNil(killedAt, "the run finished before it could be killed; the kill was not exercised")
         let resumed = try CLIRunner.run(["run", exp.path, "--resume"] + sets)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)

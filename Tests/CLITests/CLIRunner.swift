@@ -18,8 +18,9 @@ enum CLIRunner {
     }
 
     /// Starts `idgenrec args` and kills it with SIGKILL once the checkpoint `state` (a state.json) names
-    /// step ≥ `step`; the step it was killed at, or nil when the run ended (or `seconds` passed) first.
-    static func killAtCheckpoint(_ args: [String], state: URL, step: Int, seconds: Double = 60) throws -> Int? {
+    /// step ≥ `step`; the step it was killed at, or nil when the run ended (or `seconds` passed) first. The
+    /// bound only guards against a hung run: on a machine shared with other builds a step can take seconds.
+    static func killAtCheckpoint(_ args: [String], state: URL, step: Int, seconds: Double = 600) throws -> Int? {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
@@ -37,6 +38,23 @@ enum CLIRunner {
             usleep(5_000)
         }
         return nil
+    }
+
+    /// Starts `idgenrec args` and kills it with SIGKILL after `seconds`; true when it was still running then
+    /// (false: it had ended on its own).
+    static func killAfter(_ args: [String], seconds: Double) throws -> Bool {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer { p.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning && Date() < deadline { usleep(2_000) }
+        guard p.isRunning else { return false }
+        Foundation.kill(p.processIdentifier, SIGKILL)
+        return true
     }
 
     /// A fresh folder for one test (named after it, emptied first).

@@ -1,6 +1,7 @@
 // `compare`: the variants of one experiment (one stage varied, everything else equal — split, model
 // preset, budget, seed) plus non-generative baselines on the same split, then one report with paired
-// significance over users. Resumable: a variant whose folder already holds its results is not rerun.
+// significance over users. Resumable: a variant whose folder already holds its run (same config, data and ID
+// map) is not rerun, one a kill stopped is continued (`CompareRunner+Reuse.swift`).
 import Foundation
 
 public final class CompareRunner {
@@ -12,6 +13,8 @@ public final class CompareRunner {
     public let folder: URL
     public var progress: ProgressHandler?
     public var log: (String) -> Void
+    /// Run every variant again, even one whose finished folder matches (`--force`).
+    public var force = false
 
     public var variants: [Experiment] { runs.first ?? [] }
 
@@ -31,25 +34,15 @@ public final class CompareRunner {
     /// Runs what is not finished yet and writes report.md, report.html and results.csv into `folder`.
     /// Over several seeds, metrics are means over seeds and the paired tests run over (user, seed) pairs.
     public func run() throws -> ComparisonResults {
+        try checkReference()
         var perSeed: [[(VariantResult, [Double])]] = []
         var datasetName = "", staleNotes: [String] = []
         for variants in runs {
             var row: [(VariantResult, [Double])] = []
             for e in variants {
                 let name = e.pipeline[stage]?.choice?.name ?? "?"
-                let runner = ExperimentRunner(experiment: e, registry: registry, progress: progress, log: log)
-                let out = runner.outputFolder
                 let label = runs.count > 1 ? "\(name), seed \(e.seed)" : name
-                if !CompareRunner.isFinished(out) {
-                    log("== \(label)")
-                    try runner.run()
-                } else {
-                    log("== \(label): finished earlier in \(out.path), not rerun")
-                    if let note = BuildFingerprint.staleNote(label: label, folder: out) {
-                        log("warning: \(note)")
-                        staleNotes.append(note)
-                    }
-                }
+                let out = try runOrReuse(e, label: label, staleNotes: &staleNotes)
                 let (variant, ndcg, dataset) = try CompareRunner.collect(name: name, kind: stage.kind.rawValue, folder: out)
                 row.append((variant, ndcg))
                 datasetName = dataset
@@ -113,10 +106,6 @@ public final class CompareRunner {
             perUser[v.name] = all.flatMap(\.1)
         }
         return (results, perUser)
-    }
-
-    static func isFinished(_ folder: URL) -> Bool {
-        ["per_user.csv", "metrics.json", "run.json"].allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
     }
 
     static func protocolNotes(_ e: Experiment?, stage: StageKey) -> [String] {

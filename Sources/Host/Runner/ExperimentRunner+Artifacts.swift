@@ -1,14 +1,12 @@
-// What a run folder keeps besides metrics: the ID map (item → ID text → tokens; textual user IDs → user_id_map.tsv), data and ID-map hashes,
-// and a checkpoint HF transformers can load (config.json, model.safetensors, tokenizer.json).
+// What a run folder keeps besides metrics: the ID map (item → ID text → tokens; textual user IDs → user_id_map.tsv), data, ID-map and
+// input-file hashes (what `compare` checks before reusing a run, `ExperimentRunner+Fingerprint.swift`), and a checkpoint HF transformers can
+// load (config.json, model.safetensors, tokenizer.json).
 import Foundation
 
 extension ExperimentRunner {
     /// `training` (after the trainer ran) adds what it did to run.json: steps planned and done, seconds, budget.
     func writeIDMap(_ p: PreparedRun, to folder: URL, training: TrainingOutcome? = nil) throws {
-        var tsv = "item\tid\ttokens\n"
-        for (i, item) in p.data.items.enumerated() {
-            tsv += "\(item.rawID)\t\(p.itemIDs[i])\t\(p.itemTokens[i].map(String.init).joined(separator: " "))\n"
-        }
+        let tsv = Self.idMapTSV(items: p.data.items, ids: p.itemIDs, tokens: p.itemTokens)
         try AtomicFile.write(tsv, to: folder.appendingPathComponent("id_map.tsv"))
         if let users = p.userIDs as? TrainableUserIDs, users.ids.count == p.data.userCount {
             var map = "user\tid\titems_read\n"
@@ -19,9 +17,9 @@ extension ExperimentRunner {
         }
         let info = JSONValue.object([
             ("dataset", .string(p.data.name)),
-            ("dataset_hash", .string(Self.fnv1a(p.data.sequences.map { $0.map(String.init).joined(separator: " ") }.joined(separator: "\n")
-                                               + p.data.items.map(\.text).joined(separator: "\n")))),
+            ("dataset_hash", .string(Self.datasetHash(p.data))),
             ("id_map_hash", .string(Self.fnv1a(tsv))),
+            ("input_files", .object(try inputFileHashes().map { ($0.key, .string($0.hash)) })),
             ("users", .int(p.data.userCount)), ("items", .int(p.data.itemCount)),
             ("train_samples", .int(p.trainPairs.count)), ("test_users", .int(p.testSamples.count)),
             ("notes", .array(p.notes.map(JSONValue.string))),
@@ -44,10 +42,23 @@ extension ExperimentRunner {
         if let unigram = tokenizer as? UnigramTokenizer { try unigram.save(to: dir.appendingPathComponent("tokenizer.json")) }
     }
 
+    /// id_map.tsv: item, ID text, token ids.
+    static func idMapTSV(items: [CatalogItem], ids: [String], tokens: [[Int]]) -> String {
+        var tsv = "item\tid\ttokens\n"
+        for (i, item) in items.enumerated() {
+            tsv += "\(item.rawID)\t\(ids[i])\t\(tokens[i].map(String.init).joined(separator: " "))\n"
+        }
+        return tsv
+    }
+
     /// 64-bit FNV-1a, hex: a stable fingerprint (not a security hash) of the data and the ID map.
     static func fnv1a(_ text: String) -> String {
+        fnv1a(bytes: text.utf8)
+    }
+
+    static func fnv1a<Bytes: Sequence>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         return String(h, radix: 16)
     }
 }

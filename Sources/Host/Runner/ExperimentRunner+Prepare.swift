@@ -17,8 +17,9 @@ extension ExperimentRunner {
         return (data, split, notes)
     }
 
-    public func prepare() throws -> PreparedRun {
-        let base = try prepareData()
+    /// Everything a run needs before its model: `base` is the data and split when already loaded.
+    public func prepare(_ base: (data: Interactions, split: DataSplit, notes: [String])? = nil) throws -> PreparedRun {
+        let base = try base ?? prepareData()
         let data = base.data, split = base.split
         var notes = base.notes
 

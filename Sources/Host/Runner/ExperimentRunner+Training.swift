@@ -9,7 +9,7 @@ extension ExperimentRunner {
         let trainer = try component(.trainer, as: Trainer.self)
         let session = TrainingSession(recommender: model, run: prepared, budget: experiment.budget, seed: seed,
                                       validation: try validation(prepared), progress: progress, log: log,
-                                      stateDirectory: folder.appendingPathComponent("trainer-state"), resume: resume,
+                                      stateDirectory: folder.appendingPathComponent("trainer-state"), resume: mode == .resume,
                                       stopAfterPhase: stopAfterPhase)
         let outcome = try trainer.train(session)
         prepared = session.run

@@ -1,6 +1,7 @@
 // Runs one validated experiment end to end: data → split → tokenizer → item IDs (+ trie) → prompts →
 // model → training → evaluation over all test users → run folder (config, ID map, checkpoint, per-user CSV,
-// metrics, reports). Every random choice derives from the experiment's seed.
+// metrics, reports). Every random choice derives from the experiment's seed. The folder is written in a
+// staging folder and swapped in only when complete (`ExperimentRunner+Staging.swift`, README "Run folders").
 import Foundation
 
 public final class ExperimentRunner {
@@ -8,8 +9,9 @@ public final class ExperimentRunner {
     public let registry: ComponentRegistry
     public var progress: ProgressHandler?
     public var log: (String) -> Void
-    /// Continue training from the run folder's `trainer-state/` (after a crash or kill) instead of starting over.
-    public var resume = false
+    /// What to do with existing work under output_dir: refuse it (`fresh`), replace it once this run is complete
+    /// (`force`), or continue the unfinished run from its `trainer-state/` with the same settings (`resume`).
+    public var mode = RunFolderMode.fresh
     /// Tests only: alternate training stops (as a kill would) right after the checkpoint of this phase.
     public var stopAfterPhase: Int?
     /// A tokenizer to use instead of the tokenizer stage (zero-shot transfer keeps the trained model's).
@@ -63,14 +65,18 @@ public final class ExperimentRunner {
         return typed
     }
 
-    /// The whole run. Returns the summary the reporters saw.
+    /// The whole run, written into the staging folder and swapped into output_dir once complete. Returns the
+    /// summary the reporters saw.
     @discardableResult
     public func run() throws -> RunSummary {
-        let folder = outputFolder
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try withStaging { staging in try run(in: staging) }
+    }
+
+    func run(in folder: URL) throws -> RunSummary {
         try AtomicFile.write(experiment.resolvedJSON(registry: registry).serialized(pretty: true) + "\n",
                              to: folder.appendingPathComponent("config.json"))
         var prepared = try prepare()
+        if mode == .resume { try refuseChangedData(prepared.data, in: folder) }
         try writeIDMap(prepared, to: folder)
         let builder = try component(.model, as: Seq2SeqModelBuilder.self)
         let model = try builder.makeModel(vocabularySize: prepared.tokenizer.vocabularySize, padID: prepared.tokenizer.padID,
@@ -84,7 +90,7 @@ public final class ExperimentRunner {
             try saveCheckpoint(generator, tokenizer: prepared.tokenizer, to: folder.appendingPathComponent("generator"))
         }
         let evaluation = try evaluate(model, prepared, folder: folder)
-        let summary = RunSummary(experiment: folder.lastPathComponent, dataset: prepared.data.name,
+        let summary = RunSummary(experiment: outputFolder.lastPathComponent, dataset: prepared.data.name,
                                  itemIDs: experiment.pipeline[.itemIDs]?.choice?.name ?? "?",
                                  metrics: evaluation.metrics, users: prepared.testSamples.count,
                                  trainingSeconds: training.seconds, samplesPerSecond: training.samplesPerSecond,

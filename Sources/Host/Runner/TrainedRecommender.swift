@@ -1,6 +1,7 @@
 // A finished run folder, loaded back for serving: its checkpoint (T5 or causal model + tokenizer with the run's atomic
 // tokens), its ID map (item → ID text → tokens, rebuilt into the trie), its prompt format and its decoder
-// (both rebuilt by name from the run's resolved config), and the history length it was trained with.
+// (both rebuilt by name from the run's resolved config), and the history length it was trained with. Only a
+// finished run folder is served: a staging folder or one missing a file is refused by name (`RunFolder+Inputs`).
 // Answers "what comes after this history?" with ranked real items.
 import Foundation
 
@@ -21,7 +22,9 @@ public final class TrainedRecommender {
     /// Raw user id → user ID text, from `user_id_map.tsv` (runs with per-user IDs, e.g. textual); empty otherwise.
     public let userIDs: [String: String]
 
-    public init(runFolder: URL, registry: ComponentRegistry) throws {
+    /// `option` names where the folder came from in messages (e.g. "--checkpoint").
+    public init(runFolder: URL, registry: ComponentRegistry, option: String = "run folder") throws {
+        try RunFolder.checkServable(runFolder, option: option)
         let checkpoint = runFolder.appendingPathComponent("checkpoint")
         model = try GenerativeCheckpoint.load(directory: checkpoint)
         tokenizer = try UnigramTokenizer(contentsOf: checkpoint.appendingPathComponent("tokenizer.json"))

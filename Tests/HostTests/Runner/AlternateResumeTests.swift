@@ -26,14 +26,14 @@ final class AlternateResumeTests: XCTestCase {
 
     /// Runs the experiment; returns the training phases that reported progress, in order of first report.
     @discardableResult
-    func run(_ url: URL, output: URL, resume: Bool = false, stopAfterPhase: Int? = nil, sets: [String] = []) throws -> [String] {
+    func run(_ url: URL, output: URL, resume: Bool = false, force: Bool = false, stopAfterPhase: Int? = nil, sets: [String] = []) throws -> [String] {
         let registry = try ComponentRegistry.load(extra: [], root: nil)
         let e = try ExperimentValidator(registry: registry).load(url, overrides: ["output_dir=\(output.path)"] + sets)
         var phases: [String] = []
         let runner = ExperimentRunner(experiment: e, registry: registry, progress: { p in
             if p.phase.contains("round"), !phases.contains(p.phase) { phases.append(p.phase) }
         })
-        runner.resume = resume
+        runner.mode = resume ? .resume : force ? .force : .fresh
         runner.stopAfterPhase = stopAfterPhase
         try runner.run()
         return phases
@@ -77,14 +77,14 @@ final class AlternateResumeTests: XCTestCase {
         try run(exp, output: clean)
         // The folder first holds a finished run of another experiment (another recommender learning rate)…
         try run(exp, output: reused, sets: ["trainer.recommender_learning_rate=0.02"])
-        // …then this experiment starts afresh there, is stopped after its first phase and resumed: none of the
+        // …then this experiment replaces it (--force), is stopped after its first phase and resumed: none of the
         // other run's recommender checkpoints may be picked up.
-        XCTAssertThrowsError(try run(exp, output: reused, stopAfterPhase: 0))
+        XCTAssertThrowsError(try run(exp, output: reused, force: true, stopAfterPhase: 0))
         try run(exp, output: reused, resume: true)
         XCTAssertEqual(try files(reused), try files(clean))
     }
 
-    func testACheckpointOfAnotherScheduleIsRefused() throws {
+    func testResumingWithAnotherScheduleIsRefusedNamingTheKey() throws {
         let dir = try Fixtures.scratch()
         let exp = try experiment(dir)
         let out = dir.appendingPathComponent("out")
@@ -93,9 +93,10 @@ final class AlternateResumeTests: XCTestCase {
         let registry = try ComponentRegistry.load(extra: [], root: nil)
         let e = try ExperimentValidator(registry: registry).load(exp, overrides: ["output_dir=\(out.path)", "trainer.rounds=1"])
         let runner = ExperimentRunner(experiment: e, registry: registry)
-        runner.resume = true
+        runner.mode = .resume
         XCTAssertThrowsError(try runner.run()) {
-            XCTAssertTrue("\($0)".contains("alternate.json") && "\($0)".contains("not this experiment"), "\($0)")
+            XCTAssertEqual(($0 as? RunFolderError)?.reason, .changedSettings, "\($0)")
+            XCTAssertTrue("\($0)".contains("alternate.json") && "\($0)".contains("trainer.rounds: 2 → 1"), "\($0)")
         }
     }
 }
